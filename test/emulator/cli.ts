@@ -1,0 +1,82 @@
+/**
+ * `npm run emulator -- --port 9000`: runs the emulator for manual testing in a real n8n and prints
+ * what to type into the "Huawei Cloud Workspace API" credential.
+ */
+import { startEmulator } from './index';
+
+function parseArgs(argv: string[]): { port: number; seed: boolean } {
+	let port = 9000;
+	let seed = true;
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--port' || a === '-p') port = Number(argv[++i]);
+		else if (a.startsWith('--port=')) port = Number(a.slice('--port='.length));
+		else if (a === '--no-seed') seed = false;
+		else if (a === '--help' || a === '-h') {
+			console.log('usage: npm run emulator -- [--port 9000] [--no-seed]   (--port 0 picks a free port)');
+			process.exit(0);
+		}
+	}
+	if (!Number.isInteger(port) || port < 0 || port > 65535) {
+		console.error(`invalid --port ${String(port)}`);
+		process.exit(2);
+	}
+	return { port, seed };
+}
+
+async function main(): Promise<void> {
+	const { port, seed } = parseArgs(process.argv.slice(2));
+	const emu = await startEmulator({ port, seed });
+	const c = emu.credentials;
+	const lines = [
+		`Huawei Cloud Workspace + IAM emulator listening on ${emu.url}`,
+		'',
+		'n8n credential "Huawei Cloud Workspace API" (huaweiCloudWorkspaceApi):',
+		`  region              ap-southeast-1`,
+		`  projectId           ${emu.projectId}`,
+		`  workspaceEndpoint   ${emu.url}`,
+		`  iamEndpoint         ${emu.url}`,
+		'',
+		'  authType = token',
+		`    token             ${c.token}`,
+		'    (valid 24 hours, until the emulator stops)',
+		'',
+		'  authType = password',
+		`    domainName        ${c.domainName}`,
+		`    userName          ${c.userName}`,
+		`    password          ${c.password}`,
+		'',
+		'  authType = accessKey (permanent)',
+		`    accessKeyId       ${c.accessKeyId}`,
+		`    secretAccessKey   ${c.secretAccessKey}`,
+		'',
+		'  authType = accessKey (temporary)',
+		`    accessKeyId       ${c.tempAccessKeyId}`,
+		`    secretAccessKey   ${c.tempSecretAccessKey}`,
+		`    securityToken     ${c.securityToken}`,
+		'',
+		seed
+			? `Seeded desktops: ${emu
+					.listDesktops()
+					.map((d) => `${d.computer_name}=${d.desktop_id}`)
+					.join('  ')}`
+			: 'No desktops seeded (--no-seed).',
+		'Press Ctrl+C to stop.',
+	];
+	console.log(lines.join('\n'));
+
+	let stopping = false;
+	const stop = (signal: string): void => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`\n${signal}: stopping emulator (${emu.stats().requests} requests served)`);
+		void emu.close().then(() => process.exit(0));
+	};
+	process.on('SIGINT', () => stop('SIGINT'));
+	process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+	console.error((e as Error).message);
+	process.exit(1);
+});

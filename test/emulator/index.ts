@@ -1,0 +1,99 @@
+import type { AddressInfo } from 'net';
+import { EmulatorCore } from './core';
+import { createEmulatorServer } from './server';
+import type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimit, RecordedRequest } from './types';
+
+export type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimit, RecordedRequest, Tag, RouteName } from './types';
+export { SEED_DESKTOP_IDS, FIXED_CREDENTIALS, DEFAULT_PROJECT_ID } from './seed';
+export { ERRORS } from './errors';
+
+/** See INTERFACE.md; members marked "addition" there are beyond the fixed interface. */
+export interface Emulator {
+	readonly url: string;
+	readonly port: number;
+	readonly projectId: string;
+	readonly token: string;
+	readonly credentials: Credentials;
+	readonly seedDesktopIds: { dev01: string; dev02: string; prod01: string };
+	addDesktop(d: NewDesktop): Desktop;
+	getDesktop(id: string): Desktop | undefined;
+	listDesktops(): Desktop[];
+	updateDesktop(id: string, patch: Partial<Omit<Desktop, 'desktop_id'>>): Desktop;
+	readonly deletedDesktops: { desktop_id: string; query: Record<string, string> }[];
+	readonly requests: RecordedRequest[];
+	clearRequests(): void;
+	readonly iamLogins: number;
+	expireTokens(): void;
+	issueToken(opts?: { projectId?: string; ttlMs?: number }): string;
+	setRateLimit(limit: RateLimit | null): void;
+	injectFaults(faults: Fault[]): void;
+	pendingFaults(): number;
+	setLatency(ms: number | null): void;
+	setClockSkewMs(ms: number): void;
+	now(): number;
+	isAccessKeyLocked(accessKeyId: string): boolean;
+	stats(): { requests: number; maxInFlight: number; byStatus: Record<number, number>; byRoute: Record<string, number> };
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+	const core = new EmulatorCore(opts);
+	const { server, delays } = createEmulatorServer(core);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(opts.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	let closed: Promise<void> | undefined;
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		projectId: core.projectId,
+		get token() {
+			return core.token;
+		},
+		credentials: core.credentials,
+		seedDesktopIds: { ...core.seedDesktopIds },
+		addDesktop: (d) => core.addDesktop(d),
+		getDesktop: (id) => core.state.snapshot(id),
+		listDesktops: () => core.state.all().map((d) => core.state.snapshot(d.desktop_id) as Desktop),
+		updateDesktop: (id, patch) => core.state.update(id, patch),
+		get deletedDesktops() {
+			return core.state.deletedDesktops;
+		},
+		requests: core.requests,
+		clearRequests: () => core.clearRequests(),
+		get iamLogins() {
+			return core.iamLoginCount;
+		},
+		expireTokens: () => core.tokens.expireAll(),
+		issueToken: (o) => core.issueToken(o),
+		setRateLimit: (l) => core.setRateLimit(l),
+		injectFaults: (f) => core.injectFaults(f),
+		pendingFaults: () => core.faults.pending,
+		setLatency: (ms) => {
+			core.latencyMs = ms ?? 0;
+		},
+		setClockSkewMs: (ms) => {
+			core.clock.skewMs = ms;
+		},
+		now: () => core.clock.now(),
+		isAccessKeyLocked: (ak) => core.verifier.isLocked(ak),
+		stats: () => core.stats(),
+		reset: () => core.reset(),
+		close: () => {
+			closed ??= new Promise<void>((resolve) => {
+				delays.cancelAll();
+				server.close(() => resolve());
+				// Keep-alive sockets and requests parked by 'slow' faults would otherwise hold close() open.
+				server.closeAllConnections();
+			});
+			return closed;
+		},
+	};
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'crypto';
+import type { Clock } from './clock';
+import { SEED_DESKTOPS } from './seed';
+import type { Desktop, NewDesktop, Tag } from './types';
+
+/** The Workspace side of the world: desktops and what happened to them. */
+export class WorkspaceState {
+	/** Insertion order is the listing order, which keeps paging tests deterministic. */
+	private desktops = new Map<string, Desktop>();
+	deletedDesktops: { desktop_id: string; query: Record<string, string> }[] = [];
+	private createdCounter = 0;
+
+	constructor(
+		private clock: Clock,
+		readonly maxTagsPerDesktop: number,
+	) {}
+
+	reset(seed: boolean): void {
+		this.desktops.clear();
+		this.deletedDesktops.length = 0;
+		this.createdCounter = 0;
+		if (seed) for (const d of SEED_DESKTOPS) this.add(d);
+	}
+
+	add(d: NewDesktop): Desktop {
+		const id = d.desktop_id ?? randomUUID();
+		if (this.desktops.has(id)) throw new Error(`emulator: desktop ${id} already exists`);
+		// Distinct creation times, one second apart, so ordering by `created` is meaningful.
+		const created = new Date(Date.UTC(2024, 0, 1) + this.createdCounter++ * 1000).toISOString().replace('.000Z', 'Z');
+		const desktop: Desktop = {
+			desktop_id: id,
+			computer_name: d.computer_name,
+			user_name: d.user_name ?? '',
+			status: d.status ?? 'ACTIVE',
+			tags: (d.tags ?? []).map((t) => ({ key: t.key, value: t.value ?? '' })),
+			sys_tags: [],
+			busy: d.busy ?? false,
+			created,
+			product_id: d.product_id ?? 'workspace.x86.ultimate.large2',
+			ip_addresses: d.ip_addresses ?? [],
+		};
+		this.desktops.set(id, desktop);
+		return clone(desktop);
+	}
+
+	/** Live object: only route handlers mutate through it. */
+	get(id: string): Desktop | undefined {
+		return this.desktops.get(id);
+	}
+
+	snapshot(id: string): Desktop | undefined {
+		const d = this.desktops.get(id);
+		return d ? clone(d) : undefined;
+	}
+
+	all(): Desktop[] {
+		return [...this.desktops.values()];
+	}
+
+	update(id: string, patch: Partial<Omit<Desktop, 'desktop_id'>>): Desktop {
+		const d = this.desktops.get(id);
+		if (!d) throw new Error(`emulator: no desktop ${id}`);
+		Object.assign(d, clone(patch));
+		return clone(d);
+	}
+
+	remove(id: string, query: Record<string, string>): void {
+		this.desktops.delete(id);
+		this.deletedDesktops.push({ desktop_id: id, query });
+	}
+
+	now(): number {
+		return this.clock.now();
+	}
+}
+
+/** Same key overwrites in place, keeping the tag's position as Huawei lists it. */
+export function upsertTag(tags: Tag[], tag: Tag): void {
+	const existing = tags.find((t) => t.key === tag.key);
+	if (existing) existing.value = tag.value;
+	else tags.push({ key: tag.key, value: tag.value });
+}
+
+export function removeTag(tags: Tag[], key: string): void {
+	const i = tags.findIndex((t) => t.key === key);
+	if (i !== -1) tags.splice(i, 1);
+}
+
+export function clone<T>(v: T): T {
+	return JSON.parse(JSON.stringify(v)) as T;
+}

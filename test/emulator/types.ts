@@ -1,0 +1,123 @@
+/** Shapes shared across the emulator. Kept apart so no module imports the server to learn a type. */
+
+export interface Tag {
+	key: string;
+	value: string;
+}
+
+export interface Desktop {
+	desktop_id: string;
+	computer_name: string;
+	user_name: string;
+	status: string;
+	tags: Tag[];
+	/** System tags set through `sys_tags` of the batch tag action; not counted in the quota, not listed. */
+	sys_tags: Tag[];
+	/** A busy desktop refuses deletion with 409 (an operation is already running on it). */
+	busy: boolean;
+	created: string;
+	product_id: string;
+	ip_addresses: string[];
+}
+
+export interface NewDesktop {
+	desktop_id?: string;
+	computer_name: string;
+	user_name?: string;
+	status?: string;
+	tags?: { key: string; value?: string }[];
+	busy?: boolean;
+	product_id?: string;
+	ip_addresses?: string[];
+}
+
+export type FaultType = 'latency' | 'status' | 'reset' | 'html' | 'empty' | 'slow';
+
+export interface Fault {
+	match?: { method?: string; route?: RouteName | string; pathIncludes?: string };
+	type: FaultType;
+	status?: number;
+	delayMs?: number;
+	/** Seconds; sent as a Retry-After header. */
+	retryAfter?: number;
+	errorCode?: string;
+	/** Addition: overrides the error_msg of a 'status' fault. */
+	errorMsg?: string;
+	times?: number;
+}
+
+export interface RateLimit {
+	perSecond?: number;
+	maxInFlight?: number;
+}
+
+export type AuthKind = 'none' | 'token' | 'aksk';
+
+export interface RecordedRequest {
+	method: string;
+	/** Path exactly as it arrived, still percent-encoded. */
+	rawPath: string;
+	/** Decoded segments joined with '/'; ambiguous when a segment held %2F, see `segments`. */
+	path: string;
+	/** Addition: the decoded segments, so a `/` inside a key stays distinguishable. */
+	segments: string[];
+	/** Raw query string without the leading '?'. */
+	query: string;
+	headers: Record<string, string>;
+	body: string;
+	/** 0 while in progress, and for requests whose socket was reset by a fault. */
+	status: number;
+	route: RouteName;
+	/** Addition: the X-Request-Id sent back. */
+	requestId: string;
+	/** Addition: how the request authenticated (or tried to). */
+	auth: AuthKind;
+	/** Addition: the fault type applied to this request, if any. */
+	fault?: FaultType;
+	/** Addition: Huawei error_code of the answer, when it was an error with one. */
+	errorCode?: string;
+}
+
+export type RouteName =
+	| 'tag.create'
+	| 'tag.delete'
+	| 'tag.list'
+	| 'tag.batch'
+	| 'desktop.delete'
+	| 'desktop.list'
+	| 'desktop.listDetail'
+	| 'project.tags'
+	| 'desktop.filter'
+	| 'desktop.batchTags'
+	| 'desktop.batchUntags'
+	| 'iam.login'
+	| 'unknown';
+
+export interface Credentials {
+	token: string;
+	domainName: string;
+	userName: string;
+	password: string;
+	accessKeyId: string;
+	secretAccessKey: string;
+	tempAccessKeyId: string;
+	tempSecretAccessKey: string;
+	securityToken: string;
+}
+
+export interface EmulatorOptions {
+	port?: number;
+	projectId?: string;
+	seed?: boolean;
+	maxTagsPerDesktop?: number;
+	tokenTtlMs?: number;
+	clockSkewMs?: number;
+}
+
+/** What a handler answers; the server adds X-Request-Id, Date and the recording. */
+export interface Reply {
+	status: number;
+	/** An object is sent as JSON; a string as-is; undefined means no body. */
+	body?: unknown;
+	headers?: Record<string, string>;
+}

@@ -1,0 +1,247 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { CUSTOM_REGION, iamBaseUrl, WORKSPACE_REGIONS, workspaceBaseUrl } from './common/endpoints';
+import { getIamToken } from './common/iamToken';
+import { signRequestOptions } from './common/signRequestOptions';
+
+export class HuaweiCloudWorkspaceApi implements ICredentialType {
+	name = 'huaweiCloudWorkspaceApi';
+
+	displayName = 'Huawei Cloud Workspace API';
+
+	icon: Icon = {
+		light: 'file:../nodes/HuaweiCloudWorkspace/huaweiCloudWorkspace.svg',
+		dark: 'file:../nodes/HuaweiCloudWorkspace/huaweiCloudWorkspace.dark.svg',
+	};
+
+	documentationUrl = 'https://support.huaweicloud.com/intl/en-us/api-workspace/workspace_02_0001.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authType',
+			type: 'options',
+			options: [
+				{
+					name: 'Access Key (AK/SK Signing)',
+					value: 'accessKey',
+					description: 'Signs every request; never expires. Recommended for scheduled workflows.',
+				},
+				{
+					name: 'IAM Token',
+					value: 'token',
+					description: 'A token you obtained yourself. It expires after 24 hours.',
+				},
+				{
+					name: 'IAM User Password',
+					value: 'password',
+					description: 'Logs in as an IAM user and renews the token automatically',
+				},
+			],
+			default: 'token',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				...WORKSPACE_REGIONS,
+				{ name: 'Other (Enter Region ID Below)', value: CUSTOM_REGION },
+			],
+			default: 'ap-southeast-1',
+			description: 'The region of your Workspace desktops. The project ID below must belong to it.',
+		},
+		{
+			displayName: 'Region ID',
+			name: 'customRegion',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ap-southeast-4',
+			displayOptions: { show: { region: [CUSTOM_REGION] } },
+		},
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 0bec5db98280d2d02fd6c00c2de791ce',
+			description:
+				'The ID of the project in this region: Huawei Cloud console > My Credentials > API Credentials > Projects',
+		},
+		{
+			displayName: 'IAM Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'The X-Subject-Token value of an IAM token scoped to the project above. It stops working after 24 hours.',
+			displayOptions: { show: { authType: ['token'] } },
+		},
+		{
+			displayName: 'Account Name',
+			name: 'domainName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. my-company',
+			description: 'The Huawei Cloud account (domain) the IAM user belongs to',
+			displayOptions: { show: { authType: ['password'] } },
+		},
+		{
+			displayName: 'IAM User Name',
+			name: 'userName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. n8n-automation',
+			displayOptions: { show: { authType: ['password'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authType: ['password'] } },
+		},
+		{
+			displayName: 'Access Key ID',
+			name: 'accessKeyId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. QTWAOYTTINDUT2QVKYUC',
+			displayOptions: { show: { authType: ['accessKey'] } },
+		},
+		{
+			displayName: 'Secret Access Key',
+			name: 'secretAccessKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			displayOptions: { show: { authType: ['accessKey'] } },
+		},
+		{
+			displayName: 'Security Token',
+			name: 'securityToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Only for temporary access keys (from STS or an agency): the security token issued with them',
+			displayOptions: { show: { authType: ['accessKey'] } },
+		},
+		{
+			displayName: 'Workspace Endpoint',
+			name: 'workspaceEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://workspace.ap-southeast-1.myhuaweicloud.com',
+			description:
+				'Leave empty to use the public endpoint of the region. Set it for private deployments, proxies or a local emulator.',
+		},
+		{
+			displayName: 'IAM Endpoint',
+			name: 'iamEndpoint',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://iam.myhuaweicloud.com',
+			description: 'Leave empty to use the IAM endpoint of the region. Used only for IAM user password login.',
+			displayOptions: { show: { authType: ['password'] } },
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authType !== 'password') return {};
+		const sessionToken = await getIamToken(
+			this.helpers,
+			{
+				iamBaseUrl: iamBaseUrl(credentials),
+				domainName: String(credentials.domainName ?? ''),
+				userName: String(credentials.userName ?? ''),
+				password: String(credentials.password ?? ''),
+				projectId: String(credentials.projectId ?? ''),
+			},
+			String(credentials.sessionToken ?? ''),
+		);
+		return { sessionToken };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		// Requests that name no server (the credential test, the node's own requests) go to Workspace.
+		const options: IHttpRequestOptions =
+			requestOptions.baseURL || /^https?:\/\//i.test(String(requestOptions.url ?? ''))
+				? { ...requestOptions }
+				: { ...requestOptions, baseURL: workspaceBaseUrl(credentials) };
+		if (credentials.authType === 'accessKey') {
+			return signRequestOptions(
+				options,
+				{
+					accessKeyId: String(credentials.accessKeyId ?? ''),
+					secretAccessKey: String(credentials.secretAccessKey ?? ''),
+					securityToken: String(credentials.securityToken ?? '') || undefined,
+					projectId: String(credentials.projectId ?? '') || undefined,
+				},
+				new Date(),
+			);
+		}
+		const token = credentials.authType === 'password' ? credentials.sessionToken : credentials.token;
+		return { ...options, headers: { ...options.headers, 'X-Auth-Token': String(token ?? '') } };
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: '=/v2/{{encodeURIComponent($credentials.projectId)}}/desktops',
+			qs: { limit: 1 },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Huawei Cloud rejected the credentials (401): the token is wrong or expired, or the access key signature does not match (check the secret key and this machine\'s clock)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The credentials are valid but may not use Workspace in this project (403): check the Project ID, the region, and the IAM user\'s Workspace permissions',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'Workspace was not found at this endpoint (404): check the region and the Workspace Endpoint',
+				},
+			},
+		],
+	};
+}

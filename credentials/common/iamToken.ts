@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
+
+export interface PasswordLogin {
+	iamBaseUrl: string;
+	domainName: string;
+	userName: string;
+	password: string;
+	projectId: string;
+}
+
+interface CachedToken {
+	promise: Promise<string>;
+	token?: string;
+	expiresAt?: number;
+	failedAt?: number;
+	failure?: Error;
+}
+
+/** Renew this long before Huawei's stated expiry so that a request never leaves with a dying token. */
+const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+/**
+ * A rejected password is remembered briefly: Huawei locks an IAM user after repeated failures, and
+ * every item of a run (and every run of a busy trigger) would otherwise try again.
+ */
+const FAILURE_MEMORY_MS = 60 * 1000;
+
+const cache = new Map<string, CachedToken>();
+
+/** `rejected` marks an answer from IAM refusing the login, as opposed to IAM being unreachable. */
+export class IamLoginError extends Error {
+	constructor(
+		message: string,
+		readonly rejected: boolean,
+	) {
+		super(message);
+		this.name = 'IamLoginError';
+	}
+}
+
+function cacheKey(login: PasswordLogin): string {
+	return createHash('sha256')
+		.update(
+			JSON.stringify([login.iamBaseUrl, login.domainName, login.userName, login.projectId, login.password]),
+		)
+		.digest('hex');
+}
+
+export function passwordAuthBody(login: PasswordLogin) {
+	return {
+		auth: {
+			identity: {
+				methods: ['password'],
+				password: {
+					user: {
+						domain: { name: login.domainName },
+						name: login.userName,
+						password: login.password,
+					},
+				},
+			},
+			scope: { project: { id: login.projectId } },
+		},
+	};
+}
+
+function headerValue(headers: IN8nHttpFullResponse['headers'], name: string): string | undefined {
+	const found = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
+	const value = found?.[1];
+	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
+}
+
+/** IAM answers errors as {"error":{"code","message","title"}}, not in Workspace's error_code form. */
+export function describeIamFailure(status: number, body: unknown, login: PasswordLogin): string {
+	const parsed = typeof body === 'string' ? safeJson(body) : body;
+	const error = (parsed as { error?: { message?: unknown; title?: unknown } } | undefined)?.error;
+	const detail = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
+	const who = `IAM user "${login.userName}" of account "${login.domainName}"`;
+	if (status === 401) {
+		return `IAM login failed for ${who}: ${detail} Check the account name, IAM user name and password (HTTP 401).`;
+	}
+	if (status === 403) {
+		return `IAM login refused for ${who}: ${detail} The user may be locked or lack programmatic access (HTTP 403).`;
+	}
+	if (status === 400 || status === 404) {
+		return `IAM login failed for ${who}: ${detail} Check that project ID "${login.projectId}" exists in this region (HTTP ${status}).`;
+	}
+	return `IAM login failed for ${who}: ${detail} (HTTP ${status}).`;
+}
+
+function safeJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+async function login(helpers: IHttpRequestHelper['helpers'], login: PasswordLogin): Promise<CachedToken> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await helpers.httpRequest({
+			method: 'POST',
+			url: `${login.iamBaseUrl}/v3/auth/tokens?nocatalog=true`,
+			body: passwordAuthBody(login),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		// The client's own error object holds the request body, i.e. the password: never pass it on.
+		const reason = (error as { code?: unknown; message?: unknown }).code ?? 'network error';
+		throw new IamLoginError(
+			`Could not reach IAM at ${login.iamBaseUrl} to log in (${String(reason)})`,
+			false,
+		);
+	}
+	const token = headerValue(response.headers, 'x-subject-token');
+	if (response.statusCode !== 201 || !token) {
+		throw new IamLoginError(
+			describeIamFailure(response.statusCode, response.body, login),
+			response.statusCode < 500,
+		);
+	}
+	const expiresAtText = (response.body as { token?: { expires_at?: unknown } } | undefined)?.token
+		?.expires_at;
+	const expiresAt = typeof expiresAtText === 'string' ? Date.parse(expiresAtText) : NaN;
+	return { promise: Promise.resolve(token), token, expiresAt: Number.isNaN(expiresAt) ? undefined : expiresAt };
+}
+
+/**
+ * Returns a project-scoped IAM token, logging in at most once per token lifetime however many
+ * requests ask at the same moment. `heldToken` is the token the caller already has ('' for none):
+ * a caller holding an older token, or none, gets the latest one; a caller holding the latest one
+ * has just seen it rejected, so only then is a new login started.
+ */
+export async function getIamToken(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: PasswordLogin,
+	heldToken: string,
+	now: () => number = Date.now,
+): Promise<string> {
+	const key = cacheKey(credentials);
+	const cached = cache.get(key);
+	if (cached) {
+		if (cached.failure && cached.failedAt !== undefined && now() - cached.failedAt < FAILURE_MEMORY_MS) {
+			throw cached.failure;
+		}
+		const pending = cached.token === undefined && !cached.failure;
+		const fresh = cached.expiresAt === undefined || cached.expiresAt - EXPIRY_MARGIN_MS > now();
+		if (pending || (cached.token !== undefined && cached.token !== heldToken && fresh)) {
+			return await cached.promise;
+		}
+	}
+	const entry: CachedToken = { promise: Promise.resolve('') };
+	entry.promise = login(helpers, credentials).then(
+		(result) => {
+			entry.token = result.token;
+			entry.expiresAt = result.expiresAt;
+			return result.token as string;
+		},
+		(error: IamLoginError) => {
+			entry.failure = error;
+			if (error.rejected) entry.failedAt = now();
+			throw error;
+		},
+	);
+	cache.set(key, entry);
+	return await entry.promise;
+}
+
+/** For tests: forget every cached token and failure. */
+export function clearIamTokenCache(): void {
+	cache.clear();
+}

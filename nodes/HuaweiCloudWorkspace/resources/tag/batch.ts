@@ -1,0 +1,119 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+
+import { desktopIdField, tagListField } from '../../shared/descriptions';
+import { checkInput, getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
+import { InputError, type Tag, validateTagList } from '../../shared/validation';
+
+const show = { resource: ['tag'], operation: ['batch'] };
+
+export const tagBatchDescription: INodeProperties[] = [
+	desktopIdField(show),
+	{
+		displayName: 'Action',
+		name: 'action',
+		type: 'options',
+		default: 'create',
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Add or Overwrite',
+				value: 'create',
+				description: 'Add the tags; a tag with the same key is overwritten',
+			},
+			{
+				name: 'Remove',
+				value: 'delete',
+				description: 'Remove the tags with these keys; keys the desktop does not have are ignored',
+			},
+		],
+	},
+	tagListField('tags', 'Tags', 'The tags to add or remove, at most 20 per request', show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			tagListField(
+				'sysTags',
+				'System Tags',
+				'System tags (sys_tags), such as _sys_enterprise_project_id, handled the same way',
+			),
+		],
+	},
+];
+
+interface BatchInput {
+	action: 'create' | 'delete';
+	tags: Tag[];
+	sysTags: Tag[];
+}
+
+function readBatch(context: IExecuteSingleFunctions): BatchInput {
+	return checkInput(context, () => {
+		const action = context.getNodeParameter('action', 'create');
+		if (action !== 'create' && action !== 'delete') {
+			throw new InputError('Action', `Action must be "create" or "delete", not "${String(action)}"`);
+		}
+		const tags = validateTagList((context.getNodeParameter('tags', {}) as IDataObject)?.tag, 'Tags');
+		const options = context.getNodeParameter('options', {}) as IDataObject;
+		const sysTags = validateTagList((options?.sysTags as IDataObject | undefined)?.tag, 'System Tags');
+		if (tags.length === 0 && sysTags.length === 0) {
+			throw new InputError('Tags', 'Tags is empty: add at least one tag (or system tag) to add or remove');
+		}
+		return { action, tags, sysTags };
+	});
+}
+
+/** When removing, an empty value is left out so that it cannot be read as "only the tag whose value is empty". */
+function forAction(action: BatchInput['action'], tags: Tag[]) {
+	return action === 'delete' ? tags.map(({ key, value }) => (value === '' ? { key } : { key, value })) : tags;
+}
+
+export const tagBatchRouting: INodePropertyRouting = {
+	send: {
+		preSend: [
+			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+				const desktopId = getDesktopId(this);
+				const { action, tags, sysTags } = readBatch(this);
+				const body: IDataObject = { action, tags: forAction(action, tags) };
+				if (sysTags.length > 0) body.sys_tags = forAction(action, sysTags);
+				return await prepareRequest(this, options, {
+					method: 'POST',
+					segments: ['desktops', desktopId, 'tags', 'action'],
+					body,
+				});
+			},
+		],
+	},
+	output: {
+		postReceive: [
+			async function (
+				this: IExecuteSingleFunctions,
+				_items: INodeExecutionData[],
+				response: IN8nHttpFullResponse,
+			) {
+				const desktopId = getDesktopId(this);
+				const { action, tags, sysTags } = readBatch(this);
+				const verb = action === 'create' ? 'add tags to' : 'remove tags from';
+				throwIfFailed(this, response, { action: `${verb} desktop ${desktopId}`, desktopId });
+				return successItem(this, {
+					desktopId,
+					action,
+					keys: tags.map((tag) => tag.key),
+					...(sysTags.length > 0 ? { sysTagKeys: sysTags.map((tag) => tag.key) } : {}),
+				});
+			},
+		],
+	},
+};

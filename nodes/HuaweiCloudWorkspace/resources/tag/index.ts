@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { tagBatchDescription, tagBatchRouting } from './batch';
+import { tagCreateDescription, tagCreateRouting } from './create';
+import { tagDeleteDescription, tagDeleteRouting } from './delete';
+import { tagGetAllDescription, tagGetAllRouting } from './getAll';
+
+export const tagDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['tag'] } },
+		options: [
+			{
+				name: 'Add or Remove Many',
+				value: 'batch',
+				action: 'Add or remove tags on a desktop',
+				description: 'Add or remove several tags on one desktop in one request',
+				routing: tagBatchRouting,
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a tag on a desktop',
+				description: 'Add a tag to a desktop, overwriting a tag with the same key',
+				routing: tagCreateRouting,
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a tag from a desktop',
+				description: 'Remove a tag from a desktop by its key',
+				routing: tagDeleteRouting,
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get the tags of a desktop',
+				description: 'List the tags of a desktop, one item per tag',
+				routing: tagGetAllRouting,
+			},
+		],
+		default: 'create',
+	},
+	...tagCreateDescription,
+	...tagDeleteDescription,
+	...tagGetAllDescription,
+	...tagBatchDescription,
+];

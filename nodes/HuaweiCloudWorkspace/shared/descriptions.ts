@@ -1,0 +1,105 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { FORBIDDEN_TAG_CHARACTERS, TAG_KEY_MAX, TAG_VALUE_MAX } from './validation';
+
+const forbidden = FORBIDDEN_TAG_CHARACTERS.join(' ');
+
+/** The desktop every per-desktop operation acts on. */
+export function desktopIdField(show: { resource: string[]; operation: string[] }): INodeProperties {
+	return {
+		displayName: 'Desktop',
+		name: 'desktopId',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description: 'The desktop to act on',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. a130ab3a-72bf-4b71-baa9-af4987c8e338',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$',
+							errorMessage: 'A desktop ID contains only letters, digits, "-", "_" and "."',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export function tagKeyField(show: { resource: string[]; operation: string[] }, description: string): INodeProperties {
+	return {
+		displayName: 'Key',
+		name: 'key',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. env',
+		description,
+		hint: `1 to ${TAG_KEY_MAX} characters; not ${forbidden}`,
+		displayOptions: { show },
+	};
+}
+
+export function tagValueField(show: { resource: string[]; operation: string[] }): INodeProperties {
+	return {
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. dev',
+		description: 'The tag value; may be empty',
+		hint: `Up to ${TAG_VALUE_MAX} characters; not ${forbidden}`,
+		displayOptions: { show },
+	};
+}
+
+/** A key/value list, stored as { tag: [{ key, value }] } (the shape saved workflows depend on). */
+export function tagListField(
+	name: string,
+	displayName: string,
+	description: string,
+	show?: { resource: string[]; operation: string[] },
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Tag',
+		default: {},
+		description,
+		...(show ? { displayOptions: { show } } : {}),
+		options: [
+			{
+				displayName: 'Tag',
+				name: 'tag',
+				values: [
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. env',
+						hint: `1 to ${TAG_KEY_MAX} characters; not ${forbidden}`,
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. dev',
+						hint: `Up to ${TAG_VALUE_MAX} characters; ignored when deleting`,
+					},
+				],
+			},
+		],
+	};
+}

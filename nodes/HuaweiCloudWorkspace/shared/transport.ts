@@ -1,0 +1,127 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
+import { encodeSegment } from '../../../credentials/common/signer';
+import { clockSkewFromDateHeader, describeHuaweiError, type ErrorContext } from './errors';
+import { InputError, validateDesktopId } from './validation';
+
+export const CREDENTIAL_TYPE = 'huaweiCloudWorkspaceApi';
+
+export interface WorkspaceRequest {
+	method: IHttpRequestMethods;
+	/** Path below /v2/{project_id}/, one entry per segment, unencoded. */
+	segments: string[];
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+/** Builds "/v2/{project}/a/b" with every segment percent-encoded on its own, so no value can add a segment. */
+export function workspacePath(projectId: string, segments: string[]): string {
+	return ['', 'v2', projectId, ...segments].map((segment, index) => (index === 0 ? '' : encodeSegment(segment))).join('/');
+}
+
+/** Runs a validation step and reports its failure on the item, naming the field and the rule. */
+export function checkInput<T>(context: IExecuteSingleFunctions, validate: () => T): T {
+	try {
+		return validate();
+	} catch (error) {
+		if (error instanceof InputError) {
+			throw new NodeOperationError(context.getNode(), error.message, {
+				itemIndex: context.getItemIndex(),
+				description: `Nothing was sent to Huawei Cloud for this item. Field: ${error.field}`,
+			});
+		}
+		throw error;
+	}
+}
+
+export function getDesktopId(context: IExecuteSingleFunctions): string {
+	const raw = context.getNodeParameter('desktopId', undefined, { extractValue: true });
+	return checkInput(context, () => validateDesktopId(raw));
+}
+
+/**
+ * Completes a request for Workspace: endpoint and project from the credential, the encoded path,
+ * and status handling. 401 is left to n8n only in password mode, where n8n's retry after a fresh
+ * IAM login is wanted; with a pasted token or an access key the same request would fail again,
+ * and repeated bad AK/SK signatures lock the key, so the error is reported at once instead.
+ */
+export async function prepareRequest(
+	context: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+	request: WorkspaceRequest,
+): Promise<IHttpRequestOptions> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const projectId = String(credentials.projectId ?? '').trim();
+	if (projectId === '') {
+		throw new NodeOperationError(context.getNode(), 'The credential has no Project ID', {
+			itemIndex: context.getItemIndex(),
+		});
+	}
+	let baseURL: string;
+	try {
+		baseURL = workspaceBaseUrl(credentials);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			itemIndex: context.getItemIndex(),
+		});
+	}
+	const prepared: IHttpRequestOptions = {
+		...options,
+		baseURL,
+		url: workspacePath(projectId, request.segments),
+		method: request.method,
+		qs: request.qs ?? {},
+		json: true,
+		headers: { ...options.headers, Accept: 'application/json' },
+		ignoreHttpStatusErrors:
+			credentials.authType === 'password' ? { ignore: true, except: [401] } : true,
+	};
+	if (request.body) {
+		prepared.body = request.body;
+		prepared.headers = { ...prepared.headers, 'Content-Type': 'application/json' };
+	} else {
+		delete prepared.body;
+	}
+	return prepared;
+}
+
+/** Throws the item's error when Huawei answered with a failure status. */
+export function throwIfFailed(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+	errorContext: ErrorContext,
+): void {
+	if (response.statusCode < 400) return;
+	const headers = response.headers as Record<string, unknown>;
+	const details = describeHuaweiError(response.statusCode, response.body, headers, {
+		...errorContext,
+		clockSkewMs: clockSkewFromDateHeader(headers, Date.now()),
+	});
+	const errorResponse: JsonObject = {
+		httpCode: String(details.status),
+		error_code: details.errorCode ?? null,
+		error_msg: details.errorMsg ?? null,
+		request_id: details.requestId ?? null,
+	};
+	throw new NodeApiError(context.getNode(), errorResponse, {
+		message: details.message,
+		description: details.description,
+		httpCode: String(details.status),
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+/** One output item per input item for operations whose success is an empty 204. */
+export function successItem(context: IExecuteSingleFunctions, json: IDataObject): INodeExecutionData[] {
+	return [{ json: { success: true, ...json }, pairedItem: { item: context.getItemIndex() } }];
+}

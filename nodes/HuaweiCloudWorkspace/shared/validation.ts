@@ -1,0 +1,132 @@
+/**
+ * Input rules checked before any request leaves, so that bad data from upstream nodes fails the
+ * item with a message naming the field and the rule, and never reaches the API half-formed.
+ * Limits come from Huawei's tag rules: key 1-128 and value 0-43 Unicode characters, neither
+ * containing = * < > , | /.
+ */
+
+export const TAG_KEY_MAX = 128;
+export const TAG_VALUE_MAX = 43;
+/** The newest Huawei definitions allow 20 tags a desktop and older ones 10: no source allows more than 20 in one call. */
+export const TAGS_PER_REQUEST_MAX = 20;
+export const FORBIDDEN_TAG_CHARACTERS = ['=', '*', '<', '>', ',', '|', '/'];
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
+const DESKTOP_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export class InputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
+function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
+}
+
+function requireText(field: string, value: unknown): string {
+	if (typeof value !== 'string') {
+		const shown = typeof value === 'number' || typeof value === 'boolean' ? ` (${String(value)})` : '';
+		throw new InputError(field, `${field} must be text, but the value is ${describeType(value)}${shown}`);
+	}
+	return value;
+}
+
+/** Huawei counts characters as Unicode code points: an emoji is one character, not two UTF-16 units. */
+export function codePointLength(text: string): number {
+	return [...text].length;
+}
+
+function checkCharacters(field: string, text: string): void {
+	const forbidden = FORBIDDEN_TAG_CHARACTERS.filter((character) => text.includes(character));
+	if (forbidden.length > 0) {
+		throw new InputError(
+			field,
+			`${field} "${text}" contains ${forbidden.map((c) => `"${c}"`).join(', ')}: tag keys and values may not contain any of = * < > , | /`,
+		);
+	}
+	if (CONTROL_CHARACTERS.test(text)) {
+		throw new InputError(field, `${field} contains a control character (such as a line break or tab), which tags may not contain`);
+	}
+}
+
+export function validateDesktopId(value: unknown, field = 'Desktop ID'): string {
+	const text = requireText(field, value).trim();
+	if (text === '') {
+		throw new InputError(field, `${field} is required: enter the ID of a desktop, e.g. a130ab3a-72bf-4b71-baa9-af4987c8e338`);
+	}
+	if (!DESKTOP_ID_PATTERN.test(text)) {
+		throw new InputError(
+			field,
+			`${field} "${text}" is not a desktop ID: it may contain only letters, digits, "-", "_" and ".", must start with a letter or digit, and be at most 128 characters long`,
+		);
+	}
+	return text;
+}
+
+export function validateTagKey(value: unknown, field = 'Tag Key'): string {
+	const key = requireText(field, value);
+	if (key.trim() === '') {
+		throw new InputError(field, `${field} is required and may not be blank`);
+	}
+	const length = codePointLength(key);
+	if (length > TAG_KEY_MAX) {
+		throw new InputError(field, `${field} is ${length} characters long: tag keys may have at most ${TAG_KEY_MAX} characters`);
+	}
+	checkCharacters(field, key);
+	// An HTTP client resolves "." and ".." path segments before sending, which would change the address.
+	if (key === '.' || key === '..') {
+		throw new InputError(field, `${field} "${key}" is not allowed: a tag key may not be "." or ".."`);
+	}
+	return key;
+}
+
+export function validateTagValue(value: unknown, field = 'Tag Value'): string {
+	if (value === undefined || value === null) return '';
+	const text = requireText(field, value);
+	const length = codePointLength(text);
+	if (length > TAG_VALUE_MAX) {
+		throw new InputError(field, `${field} is ${length} characters long: tag values may have at most ${TAG_VALUE_MAX} characters`);
+	}
+	checkCharacters(field, text);
+	return text;
+}
+
+export interface Tag {
+	key: string;
+	value: string;
+}
+
+/** Validates a list of tags for one request: each tag, duplicates, and the per-request maximum. */
+export function validateTagList(value: unknown, field: string): Tag[] {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) {
+		throw new InputError(field, `${field} must be a list of tags, but the value is ${describeType(value)}`);
+	}
+	if (value.length > TAGS_PER_REQUEST_MAX) {
+		throw new InputError(field, `${field} has ${value.length} tags: at most ${TAGS_PER_REQUEST_MAX} tags can be sent in one request`);
+	}
+	const seen = new Set<string>();
+	return value.map((entry: unknown, index) => {
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+			throw new InputError(field, `${field} entry ${index + 1} must be an object with a key and a value, but it is ${describeType(entry)}`);
+		}
+		const { key, value: tagValue } = entry as Record<string, unknown>;
+		const tag = {
+			key: validateTagKey(key, `${field} entry ${index + 1} key`),
+			value: validateTagValue(tagValue, `${field} entry ${index + 1} value`),
+		};
+		if (seen.has(tag.key)) {
+			throw new InputError(field, `${field} names the key "${tag.key}" twice: each key may appear once per request`);
+		}
+		seen.add(tag.key);
+		return tag;
+	});
+}

@@ -1,0 +1,300 @@
+/**
+ * Runs the real node description through n8n-core's own WorkflowExecute and RoutingNode, with a
+ * credentials helper that applies the credential type's preAuthentication and authenticate the way
+ * n8n's CredentialsHelper (packages/cli/src/credentials-helper.ts) does, so requests really leave
+ * over HTTP to the emulator.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ExecutionError,
+	ICredentialDataDecryptedObject,
+	ICredentialsExpressionResolveValues,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IVersionedNodeType,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { ICredentials, ICredentialsHelper, Workflow } from 'n8n-workflow';
+
+import { HuaweiCloudWorkspaceApi } from '../../credentials/HuaweiCloudWorkspaceApi.credentials';
+import { HuaweiCloudWorkspace } from '../../nodes/HuaweiCloudWorkspace/HuaweiCloudWorkspace.node';
+
+export const CREDENTIAL_TYPE = 'huaweiCloudWorkspaceApi';
+export const NODE_NAME = 'Workspace';
+
+class InputNode implements INodeType {
+	description = {
+		displayName: 'Input',
+		name: 'testInput',
+		group: ['input'],
+		version: 1,
+		description: 'Passes the items the test starts with',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+class NodeTypes implements INodeTypes {
+	private readonly types: Record<string, INodeType> = {
+		'test.input': new InputNode(),
+		'CUSTOM.huaweiCloudWorkspace': new HuaweiCloudWorkspace(),
+	};
+
+	getByName(name: string): INodeType | IVersionedNodeType {
+		return this.getByNameAndVersion(name);
+	}
+
+	getByNameAndVersion(name: string): INodeType {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+class StoredCredentials extends ICredentials {
+	constructor(private readonly store: CredentialsStore) {
+		super({ id: '1', name: 'Huawei test' }, CREDENTIAL_TYPE);
+	}
+
+	async getData(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.store.data };
+	}
+
+	getDataToSave(): never {
+		throw new Error('not used');
+	}
+
+	async setData(): Promise<void> {
+		throw new Error('not used');
+	}
+
+	async updateData(): Promise<void> {
+		throw new Error('not used');
+	}
+}
+
+/** The saved credential: what n8n would keep in its database, updated by preAuthentication. */
+export class CredentialsStore {
+	updates = 0;
+
+	constructor(public data: ICredentialDataDecryptedObject) {}
+}
+
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly type: ICredentialType = new HuaweiCloudWorkspaceApi();
+
+	constructor(readonly store: CredentialsStore) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.type.authenticate;
+		if (typeof authenticate !== 'function') throw new Error('expected an authenticate function');
+		return await authenticate(credentials, requestOptions);
+	}
+
+	/** Same guard as n8n: only when the expirable field is empty or the request just got a 401. */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const expirable = this.type.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof this.type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await this.type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		this.store.data = { ...this.store.data, ...(output as ICredentialDataDecryptedObject) };
+		this.store.updates++;
+		return Object.assign(credentials, output);
+	}
+
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		return (await this.type.preAuthentication?.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		return new StoredCredentials(this.store);
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		_mode: unknown,
+		_executeData?: unknown,
+		_raw?: boolean,
+		_values?: ICredentialsExpressionResolveValues,
+	): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.store.data };
+	}
+
+	async updateCredentials(
+		_nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		this.store.data = { ...data };
+		this.store.updates++;
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return this.type.properties;
+	}
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	credentials: ICredentialDataDecryptedObject | CredentialsStore;
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	/** The node's output items (empty when the node failed without Continue On Fail). */
+	items: INodeExecutionData[];
+	/** The node's error when it failed. */
+	error?: ExecutionError;
+	store: CredentialsStore;
+	run: IRun;
+}
+
+/** Executes Input -> Workspace once, the way a manual run in n8n does. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const store =
+		options.credentials instanceof CredentialsStore
+			? options.credentials
+			: new CredentialsStore({ sessionToken: '', ...options.credentials });
+	const nodeTypes = new NodeTypes();
+	const inputNode: INode = {
+		id: 'input',
+		name: 'Input',
+		type: 'test.input',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const workspaceNode: INode = {
+		id: 'workspace',
+		name: NODE_NAME,
+		type: 'CUSTOM.huaweiCloudWorkspace',
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Huawei test' } },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'engine-test',
+		nodes: [inputNode, workspaceNode],
+		connections: { Input: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'engine-test', {
+		id: 'engine-test',
+		name: 'engine test',
+		active: false,
+		nodes: workflow.nodes ? Object.values(workflow.nodes) : [],
+		connections: workflow.connectionsBySourceNode,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
+	let resolveRun: (run: IRun) => void = () => {};
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveRun(fullRunData));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(store),
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		restartExecutionId: undefined,
+		userId: 'engine-test',
+		variables: {},
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			metadata: {},
+			contextData: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [
+				{
+					node: inputNode,
+					data: { main: [(options.items ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	} as unknown as IRunExecutionData;
+
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await workflowExecute.processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		items: taskData?.data?.main?.[0] ?? [],
+		error: taskData?.error,
+		store,
+		run,
+	};
+}

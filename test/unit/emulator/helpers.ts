@@ -1,0 +1,92 @@
+import { request } from 'http';
+import type { Emulator } from '../../emulator';
+import { canonicalRequest, formatSdkDate, signature, stringToSign } from '../../emulator/auth/sdkHmac';
+import { parseTarget } from '../../emulator/http/rawTarget';
+
+export interface RawResponse {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	text: string;
+	json: any;
+}
+
+export interface RawRequest {
+	method?: string;
+	/** Sent byte for byte: no URL parsing, so `%2F` and `..` reach the server as written. */
+	path: string;
+	headers?: Record<string, string>;
+	body?: string | Buffer;
+	timeoutMs?: number;
+}
+
+/** Node's http client rather than fetch, because fetch's URL parser would normalise the path. */
+export function raw(emu: Emulator, r: RawRequest): Promise<RawResponse> {
+	const url = new URL(emu.url);
+	return new Promise((resolve, reject) => {
+		const req = request(
+			{ host: url.hostname, port: url.port, method: r.method ?? 'GET', path: r.path, headers: r.headers, agent: false },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					let json: any;
+					try {
+						json = text ? JSON.parse(text) : undefined;
+					} catch {
+						json = undefined;
+					}
+					resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+				});
+				res.on('error', reject);
+			},
+		);
+		req.on('error', reject);
+		if (r.timeoutMs) req.setTimeout(r.timeoutMs, () => req.destroy(new Error('client timeout')));
+		if (r.body !== undefined) req.write(r.body);
+		req.end();
+	});
+}
+
+/** Token-authenticated call with a JSON body. */
+export function call(emu: Emulator, method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<RawResponse> {
+	const headers: Record<string, string> = { 'X-Auth-Token': emu.token, ...extraHeaders };
+	let payload: string | undefined;
+	if (body !== undefined) {
+		payload = typeof body === 'string' ? body : JSON.stringify(body);
+		headers['Content-Type'] = 'application/json';
+	}
+	return raw(emu, { method, path, headers, body: payload });
+}
+
+export function p(emu: Emulator, rest: string): string {
+	return `/v2/${emu.projectId}${rest}`;
+}
+
+export interface SignOptions {
+	method: string;
+	path: string;
+	body?: string;
+	ak: string;
+	sk: string;
+	dateMs?: number;
+	headers?: Record<string, string>;
+	/** Lowercase names to sign; default: every header given plus host and x-sdk-date. */
+	signed?: string[];
+}
+
+/**
+ * A test-side signer built on the canonicalisation functions whose output the vector tests pin
+ * down; the SDK-oracle test checks interoperability with Huawei's own signer separately.
+ */
+export function sign(emu: Emulator, o: SignOptions): Record<string, string> {
+	const host = new URL(emu.url).host;
+	const sdkDate = formatSdkDate(o.dateMs ?? emu.now());
+	const headers: Record<string, string> = { host, 'x-sdk-date': sdkDate };
+	for (const [k, v] of Object.entries(o.headers ?? {})) headers[k.toLowerCase()] = v;
+	const signed = o.signed ?? Object.keys(headers).sort();
+	const t = parseTarget(o.path);
+	const canonical = canonicalRequest({ method: o.method, segments: t.segments, query: t.query, headers, signedHeaders: signed, body: o.body ?? '' });
+	const sig = signature(o.sk, stringToSign(sdkDate, canonical));
+	return { ...headers, Authorization: `SDK-HMAC-SHA256 Access=${o.ak}, SignedHeaders=${signed.join(';')}, Signature=${sig}` };
+}

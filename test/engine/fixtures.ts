@@ -1,0 +1,35 @@
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+
+import type { Emulator } from '../emulator';
+
+export type AuthMode = 'token' | 'password' | 'accessKey';
+export const AUTH_MODES: AuthMode[] = ['token', 'password', 'accessKey'];
+
+/** A credential pointing at the emulator, as a user would fill it in. */
+export function credentialsFor(emu: Emulator, mode: AuthMode): ICredentialDataDecryptedObject {
+	const common = { region: 'ap-southeast-1', projectId: emu.projectId, workspaceEndpoint: emu.url, iamEndpoint: emu.url };
+	if (mode === 'token') return { ...common, authType: 'token', token: emu.token };
+	if (mode === 'password') {
+		return {
+			...common,
+			authType: 'password',
+			domainName: emu.credentials.domainName,
+			userName: emu.credentials.userName,
+			password: emu.credentials.password,
+		};
+	}
+	return {
+		...common,
+		authType: 'accessKey',
+		accessKeyId: emu.credentials.accessKeyId,
+		secretAccessKey: emu.credentials.secretAccessKey,
+	};
+}
+
+export function desktop(value: string) {
+	return { __rl: true, mode: 'id', value };
+}
+
+export function params(resource: string, operation: string, rest: INodeParameters): INodeParameters {
+	return { resource, operation, ...rest };
+}

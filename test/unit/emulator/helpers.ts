@@ -22,9 +22,14 @@ export interface RawRequest {
 /** Node's http client rather than fetch, because fetch's URL parser would normalise the path. */
 export function raw(emu: Emulator, r: RawRequest): Promise<RawResponse> {
 	const url = new URL(emu.url);
+	const headers = { ...r.headers };
+	// Node sends a DELETE body unframed unless told its length; the server would then see none.
+	if (r.body !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) {
+		headers['Content-Length'] = String(Buffer.byteLength(r.body));
+	}
 	return new Promise((resolve, reject) => {
 		const req = request(
-			{ host: url.hostname, port: url.port, method: r.method ?? 'GET', path: r.path, headers: r.headers, agent: false },
+			{ host: url.hostname, port: url.port, method: r.method ?? 'GET', path: r.path, headers, agent: false },
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));

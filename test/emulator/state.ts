@@ -1,5 +1,4 @@
 import { randomUUID } from 'crypto';
-import type { Clock } from './clock';
 import { SEED_DESKTOPS } from './seed';
 import type { Desktop, NewDesktop, Tag } from './types';
 
@@ -10,10 +9,7 @@ export class WorkspaceState {
 	deletedDesktops: { desktop_id: string; query: Record<string, string> }[] = [];
 	private createdCounter = 0;
 
-	constructor(
-		private clock: Clock,
-		readonly maxTagsPerDesktop: number,
-	) {}
+	constructor(readonly maxTagsPerDesktop: number) {}
 
 	reset(seed: boolean): void {
 		this.desktops.clear();
@@ -67,10 +63,6 @@ export class WorkspaceState {
 	remove(id: string, query: Record<string, string>): void {
 		this.desktops.delete(id);
 		this.deletedDesktops.push({ desktop_id: id, query });
-	}
-
-	now(): number {
-		return this.clock.now();
 	}
 }
 

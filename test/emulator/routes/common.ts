@@ -1,13 +1,8 @@
 import { apiError } from '../errors';
-import type { WorkspaceState } from '../state';
-import type { Desktop, Reply, Tag } from '../types';
+import type { Reply, Tag } from '../types';
 
 export function desktopNotFound(id: string): Reply {
 	return apiError('DESKTOP_NOT_FOUND', `The desktop ${id} does not exist.`);
-}
-
-export function findDesktop(state: WorkspaceState, id: string): Desktop | undefined {
-	return state.get(id);
 }
 
 /** The number of tags the desktop would have after upserting `incoming`; used before any change. */

@@ -50,10 +50,8 @@ export function resolveRegion(settings: EndpointSettings): string {
  */
 export function normaliseBaseUrl(raw: string, field: string): string {
 	const trimmed = raw.trim();
-	let url: URL;
-	try {
-		url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
-	} catch {
+	const url = parseUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+	if (!url) {
 		throw new Error(`${field} "${trimmed}" is not a valid URL: use e.g. https://workspace.example.com`);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -61,6 +59,14 @@ export function normaliseBaseUrl(raw: string, field: string): string {
 	}
 	const path = url.pathname.replace(/\/+$/, '');
 	return `${url.protocol}//${url.host}${path}`;
+}
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
 }
 
 export function workspaceBaseUrl(settings: EndpointSettings): string {

@@ -97,7 +97,8 @@ function safeJson(text: string): unknown {
 }
 
 async function login(helpers: IHttpRequestHelper['helpers'], login: PasswordLogin): Promise<CachedToken> {
-	let response: IN8nHttpFullResponse;
+	let response: IN8nHttpFullResponse | undefined;
+	let unreachable: unknown;
 	try {
 		response = (await helpers.httpRequest({
 			method: 'POST',
@@ -108,12 +109,11 @@ async function login(helpers: IHttpRequestHelper['helpers'], login: PasswordLogi
 			ignoreHttpStatusErrors: true,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		// The client's own error object holds the request body, i.e. the password: never pass it on.
-		const reason = (error as { code?: unknown; message?: unknown }).code ?? 'network error';
-		throw new IamLoginError(
-			`Could not reach IAM at ${login.iamBaseUrl} to log in (${String(reason)})`,
-			false,
-		);
+		// The client's own error object holds the request body, i.e. the password: keep only its code.
+		unreachable = (error as { code?: unknown }).code ?? 'network error';
+	}
+	if (!response) {
+		throw new IamLoginError(`Could not reach IAM at ${login.iamBaseUrl} to log in (${String(unreachable)})`, false);
 	}
 	const token = headerValue(response.headers, 'x-subject-token');
 	if (response.statusCode !== 201 || !token) {

@@ -34,13 +34,13 @@ export function checkInput<T>(context: IExecuteSingleFunctions, validate: () => 
 	try {
 		return validate();
 	} catch (error) {
-		if (error instanceof InputError) {
-			throw new NodeOperationError(context.getNode(), error.message, {
-				itemIndex: context.getItemIndex(),
-				description: `Nothing was sent to Huawei Cloud for this item. Field: ${error.field}`,
-			});
-		}
-		throw error;
+		throw new NodeOperationError(context.getNode(), error as Error, {
+			itemIndex: context.getItemIndex(),
+			description:
+				error instanceof InputError
+					? `Nothing was sent to Huawei Cloud for this item. Field: ${error.field}`
+					: undefined,
+		});
 	}
 }
 

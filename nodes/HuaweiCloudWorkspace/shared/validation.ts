@@ -11,7 +11,6 @@ export const TAG_VALUE_MAX = 43;
 export const TAGS_PER_REQUEST_MAX = 20;
 export const FORBIDDEN_TAG_CHARACTERS = ['=', '*', '<', '>', ',', '|', '/'];
 
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/u;
 const DESKTOP_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 export class InputError extends Error {
@@ -44,6 +43,14 @@ export function codePointLength(text: string): number {
 	return [...text].length;
 }
 
+/** C0 and C1 control characters: line breaks, tabs, NUL and the like. */
+function hasControlCharacter(text: string): boolean {
+	return [...text].some((character) => {
+		const code = character.codePointAt(0) ?? 0;
+		return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+	});
+}
+
 function checkCharacters(field: string, text: string): void {
 	const forbidden = FORBIDDEN_TAG_CHARACTERS.filter((character) => text.includes(character));
 	if (forbidden.length > 0) {
@@ -52,7 +59,7 @@ function checkCharacters(field: string, text: string): void {
 			`${field} "${text}" contains ${forbidden.map((c) => `"${c}"`).join(', ')}: tag keys and values may not contain any of = * < > , | /`,
 		);
 	}
-	if (CONTROL_CHARACTERS.test(text)) {
+	if (hasControlCharacter(text)) {
 		throw new InputError(field, `${field} contains a control character (such as a line break or tab), which tags may not contain`);
 	}
 }

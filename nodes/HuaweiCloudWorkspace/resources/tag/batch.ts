@@ -26,11 +26,13 @@ export const tagBatchDescription: INodeProperties[] = [
 			{
 				name: 'Add or Overwrite',
 				value: 'create',
+				action: 'Add or overwrite tags',
 				description: 'Add the tags; a tag with the same key is overwritten',
 			},
 			{
 				name: 'Remove',
 				value: 'delete',
+				action: 'Remove tags',
 				description: 'Remove the tags with these keys; keys the desktop does not have are ignored',
 			},
 		],

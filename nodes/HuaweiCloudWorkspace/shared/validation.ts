@@ -31,6 +31,9 @@ function describeType(value: unknown): string {
 }
 
 function requireText(field: string, value: unknown): string {
+	if (value === undefined || value === null) {
+		throw new InputError(field, `${field} is required but has no value`);
+	}
 	if (typeof value !== 'string') {
 		const shown = typeof value === 'number' || typeof value === 'boolean' ? ` (${String(value)})` : '';
 		throw new InputError(field, `${field} must be text, but the value is ${describeType(value)}${shown}`);

@@ -32,7 +32,7 @@ function describeType(value: unknown): string {
 
 function requireText(field: string, value: unknown): string {
 	if (value === undefined || value === null) {
-		throw new InputError(field, `${field} is required but has no value`);
+		throw new InputError(field, `${field} is required but the value is ${value === null ? 'null' : 'missing'}`);
 	}
 	if (typeof value !== 'string') {
 		const shown = typeof value === 'number' || typeof value === 'boolean' ? ` (${String(value)})` : '';

@@ -1,0 +1,187 @@
+/**
+ * `npm run demo`: the packed package, inside real n8n, against the local Huawei Cloud Workspace emulator.
+ *
+ * Provisions the pinned n8n runtime (no-op when cached), builds and packs the package, starts the emulator,
+ * drops the tarball into a fresh N8N_CUSTOM_EXTENSIONS folder, imports a token credential pointing at the
+ * emulator plus examples/tour.json, runs it with `n8n execute`, and prints what happened on both sides.
+ * Exits non-zero when anything goes wrong; always stops the emulator and n8n.
+ *
+ *   npm run demo                      full run
+ *   E2E_SKIP_BUILD=1 npm run demo     reuse the existing dist/
+ *   E2E_KEEP=1 npm run demo           keep the temp n8n folder (path printed) for inspection
+ */
+import { startEmulator, type Emulator } from '../test/emulator';
+import {
+	buildAndPack,
+	CREDENTIAL_TYPE,
+	ensureRuntime,
+	itemsOf,
+	loadExample,
+	N8nInstance,
+	n8nId,
+	nodeError,
+	withCredential,
+	type RunResult,
+} from '../test/e2e/n8n';
+
+const OLD_DESKTOP_ID = 'de500000-0000-4000-8000-0000000000ff';
+const TAG_DESKTOP_ID = 'de500000-0000-4000-8000-000000000002';
+
+const t0 = Date.now();
+const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s`;
+const step = (msg: string) => console.log(`[${stamp()}] ${msg}`);
+
+function tagsText(tags: Array<{ key: string; value?: string }>): string {
+	return tags.length ? tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ') : '(none)';
+}
+
+function printState(emu: Emulator, title: string): void {
+	console.log(`\n  ${title}`);
+	for (const d of emu.listDesktops()) {
+		console.log(`    ${d.desktop_id}  ${d.computer_name.padEnd(12)} tags: ${tagsText(d.tags)}`);
+	}
+	if (emu.deletedDesktops.length) {
+		for (const d of emu.deletedDesktops) {
+			const q = Object.entries(d.query)
+				.map(([k, v]) => `${k}=${v}`)
+				.join('&');
+			console.log(`    deleted: ${d.desktop_id}${q ? ` (query ${q})` : ''}`);
+		}
+	}
+	console.log('');
+}
+
+function report(r: RunResult): string[] {
+	const problems: string[] = [];
+	const show = (node: string, describe: (items: Array<Record<string, any>>) => string) => {
+		const err = nodeError(r, node);
+		if (err) {
+			problems.push(`${node}: ${err.message ?? JSON.stringify(err)}`);
+			console.log(`  ✗ ${node}: ${err.message ?? ''} ${err.description ?? ''}`);
+			return;
+		}
+		try {
+			console.log(`  ✓ ${node}: ${describe(itemsOf(r, node))}`);
+		} catch (e) {
+			problems.push(`${node}: ${(e as Error).message}`);
+			console.log(`  ✗ ${node}: did not run`);
+		}
+	};
+	const ok = (items: Array<Record<string, any>>) =>
+		items.map((i) => (i.success === true ? `success${i.key ? ` (key ${i.key})` : ''}` : JSON.stringify(i))).join('; ');
+	show('Create tag project', ok);
+	show('Create tag ticket', ok);
+	show('List tags', (items) => `${items.length} tags: ${tagsText(items as any)}`);
+	show('Batch create tags', ok);
+	show('Delete tag ticket', ok);
+	show('List tags after changes', (items) => `${items.length} tags: ${tagsText(items as any)}`);
+	show('Delete old desktop', ok);
+	return problems;
+}
+
+async function main(): Promise<number> {
+	let emu: Emulator | undefined;
+	let n8n: N8nInstance | undefined;
+	const stopAll = async () => {
+		await n8n?.dispose().catch(() => undefined);
+		await emu?.close().catch(() => undefined);
+	};
+	const onSignal = (sig: NodeJS.Signals) => {
+		console.log(`\n${sig}: stopping`);
+		void stopAll().finally(() => process.exit(130));
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+
+	try {
+		step('n8n runtime (scripts/n8n-runtime.sh; minutes on the first run, then a no-op)');
+		const runtime = await ensureRuntime((l) => {
+			if (l.startsWith('[n8n-runtime]')) console.log(`         ${l}`);
+		});
+		console.log(`         Node ${runtime.nodeVersion}, n8n ${runtime.n8nVersion}`);
+
+		step(process.env.E2E_SKIP_BUILD === '1' ? 'npm pack (build skipped)' : 'npm run build + npm pack');
+		const tarball = await buildAndPack({ log: (l) => console.log(`         ${l}`) });
+
+		step('starting the emulator');
+		emu = await startEmulator();
+		emu.addDesktop({
+			desktop_id: OLD_DESKTOP_ID,
+			computer_name: 'wks-old-99',
+			user_name: 'dave',
+			status: 'SHUTOFF',
+			tags: [{ key: 'decommission', value: 'true' }],
+		});
+		console.log(`         ${emu.url} (project ${emu.projectId})`);
+
+		n8n = await N8nInstance.create({ runtime, tarball });
+		step(`n8n user folder ${n8n.userFolder}`);
+		console.log(`         package extracted into ${n8n.extensionsDir}/n8n-nodes-huaweicloud-workspace`);
+
+		const credential = { id: n8nId('demoEmulatorCred'), name: 'Workspace emulator (token)' };
+		step('n8n import:credentials (token mode, endpoint = emulator)');
+		await n8n.importCredentials([
+			{
+				...credential,
+				type: CREDENTIAL_TYPE,
+				data: {
+					authType: 'token',
+					region: 'ap-southeast-1',
+					projectId: emu.projectId,
+					token: emu.token,
+					workspaceEndpoint: emu.url,
+					iamEndpoint: emu.url,
+				},
+			},
+		]);
+
+		const workflow = { ...withCredential(loadExample('tour.json'), credential), id: n8nId('demoTourWorkflow') };
+		step(`n8n import:workflow "${workflow.name}"`);
+		await n8n.importWorkflows([workflow]);
+
+		printState(emu, 'Emulator before:');
+		emu.clearRequests();
+
+		step(`n8n execute --id=${workflow.id}`);
+		const result = await n8n.executeWorkflow(workflow.id);
+		console.log(`         n8n ran ${Object.keys(result.runData).length} nodes in ${(result.ms / 1000).toFixed(1)}s (boot included)\n`);
+		const problems = report(result);
+		if (!result.success) problems.push(`workflow failed: ${result.error?.message ?? 'unknown error'}`);
+
+		console.log(`\n  Requests the emulator received from n8n (${emu.requests.length}):`);
+		for (const q of emu.requests) {
+			console.log(`    ${q.status} ${q.method.padEnd(6)} ${q.rawPath}${q.query ? `?${q.query}` : ''}  [${q.route}]`);
+		}
+		printState(emu, 'Emulator after:');
+
+		// Cross-check n8n's account against the emulator's state.
+		const tags = emu.getDesktop(TAG_DESKTOP_ID)?.tags ?? [];
+		const want = { env: 'dev', project: 'n8n-demo', 'cost-center': 'cc-42', tier: 'gold' };
+		for (const [k, v] of Object.entries(want)) {
+			if (!tags.some((t) => t.key === k && (t.value ?? '') === v)) problems.push(`emulator: desktop lacks tag ${k}=${v}`);
+		}
+		if (tags.some((t) => t.key === 'ticket')) problems.push('emulator: tag "ticket" was not deleted');
+		if (emu.getDesktop(OLD_DESKTOP_ID)) problems.push('emulator: the old desktop still exists');
+
+		if (problems.length) {
+			console.log(`✗ demo FAILED after ${stamp().trim()}:`);
+			for (const p of problems) console.log(`  - ${p}`);
+			return 1;
+		}
+		console.log(`✓ demo passed in ${stamp().trim()} (n8n CLI boots: ${n8n.timings.map((t) => `${t.command} ${(t.ms / 1000).toFixed(1)}s`).join(', ')})`);
+		return 0;
+	} catch (e) {
+		console.error(`✗ demo FAILED after ${stamp().trim()}: ${(e as Error).message}`);
+		return 1;
+	} finally {
+		await stopAll();
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(e) => {
+		console.error(e);
+		process.exit(1);
+	},
+);

@@ -8,7 +8,6 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
-	ICredentialsExpressionResolveValues,
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
@@ -158,15 +157,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return new StoredCredentials(this.store);
 	}
 
-	async getDecrypted(
-		_additionalData: IWorkflowExecuteAdditionalData,
-		_nodeCredentials: INodeCredentialsDetails,
-		_type: string,
-		_mode: unknown,
-		_executeData?: unknown,
-		_raw?: boolean,
-		_values?: ICredentialsExpressionResolveValues,
-	): Promise<ICredentialDataDecryptedObject> {
+	/** Like n8n, every call decrypts a fresh copy of what is stored. */
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
 		return { ...this.store.data };
 	}
 

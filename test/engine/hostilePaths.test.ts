@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { startEmulator, type Emulator } from '../emulator';
 import { credentialsFor, desktop, params } from './fixtures';
 import { runNode } from './harness';
@@ -56,13 +58,14 @@ test.each(KEYS_REFUSED)('Tag Delete with key %p is refused before anything is se
 const HOSTILE_DESKTOP_IDS = ['..', '../..', 'x/y', '%2e%2e', '?a=b', '#', 'a b', '.hidden', `${'a'.repeat(129)}`];
 
 test.each(HOSTILE_DESKTOP_IDS)('desktop ID %p from upstream data is refused by every operation before anything is sent', async (id) => {
-	for (const [resource, operation, extra] of [
+	const operations: Array<[string, string, INodeParameters]> = [
 		['tag', 'create', { key: 'k', value: 'v' }],
 		['tag', 'delete', { key: 'k' }],
 		['tag', 'getAll', {}],
 		['tag', 'batch', { action: 'delete', tags: { tag: [{ key: 'k' }] } }],
 		['desktop', 'delete', {}],
-	] as const) {
+	];
+	for (const [resource, operation, extra] of operations) {
 		const { error } = await runNode({
 			credentials: token(),
 			parameters: params(resource, operation, { desktopId: desktop('={{ $json.id }}'), ...extra }),

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { desktopDeleteDescription, desktopDeleteRouting } from './delete';
+import { desktopGetAllDescription, desktopGetAllRouting } from './getAll';
 
 export const desktopDescription: INodeProperties[] = [
 	{
@@ -17,8 +18,16 @@ export const desktopDescription: INodeProperties[] = [
 				description: 'Delete a desktop permanently',
 				routing: desktopDeleteRouting,
 			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many desktops',
+				description: 'List desktops, filtered by name, user, status or tags',
+				routing: desktopGetAllRouting,
+			},
 		],
 		default: 'delete',
 	},
 	...desktopDeleteDescription,
+	...desktopGetAllDescription,
 ];

@@ -1,0 +1,317 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+
+import { tagListField } from '../../shared/descriptions';
+import { offsetPagination, returnAllAndLimitFields } from '../../shared/pagination';
+import { checkInput, prepareRequest, throwIfFailed } from '../../shared/transport';
+import { InputError, validateTagKey, validateTagList, validateTagValue } from '../../shared/validation';
+
+const show = { resource: ['desktop'], operation: ['getAll'] };
+const showProperties = { ...show, searchBy: ['properties'] };
+const showTags = { ...show, searchBy: ['tagConditions'] };
+
+/** Desktop states ListDesktops documents for its status filter. */
+export const DESKTOP_STATUSES = [
+	{ name: 'Active', value: 'ACTIVE', description: 'Running' },
+	{ name: 'Error', value: 'ERROR', description: 'Faulty' },
+	{ name: 'Hibernated', value: 'HIBERNATED', description: 'Hibernating' },
+	{ name: 'Shut Off', value: 'SHUTOFF', description: 'Stopped' },
+];
+
+/** The fields "Simplify" keeps; the rest (product, login state, attachment details...) only in the raw object. */
+export const SIMPLE_DESKTOP_FIELDS = [
+	'desktop_id',
+	'computer_name',
+	'status',
+	'user_name',
+	'tags',
+	'ip_addresses',
+	'created',
+	'product_id',
+	'login_status',
+] as const;
+
+export const desktopGetAllDescription: INodeProperties[] = [
+	{
+		displayName: 'Search By',
+		name: 'searchBy',
+		type: 'options',
+		default: 'properties',
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Desktop Properties',
+				value: 'properties',
+				description: 'Name, user, status and tags (key=value), all of which must match',
+			},
+			{
+				name: 'Tag Conditions',
+				value: 'tagConditions',
+				description: 'Desktops with all, any or none of some tags, or without any tag',
+			},
+		],
+	},
+	...returnAllAndLimitFields(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showProperties },
+		options: [
+			{
+				displayName: 'Computer Name',
+				name: 'computerName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. wks-dev',
+				description: 'Desktops whose computer name contains this text (fuzzy match)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 'ACTIVE',
+				options: DESKTOP_STATUSES,
+				description: 'Only desktops in this state',
+			},
+			tagListField(
+				'tags',
+				'Tags',
+				'Only desktops with all of these tags. A tag with an empty value matches any value of its key.',
+			),
+			{
+				displayName: 'User Name',
+				name: 'userName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. alice',
+				description: 'Only desktops assigned to this user (exact name)',
+			},
+		],
+	},
+	{
+		displayName: 'Match',
+		name: 'tagMatch',
+		type: 'options',
+		default: 'all',
+		displayOptions: { show: showTags },
+		options: [
+			{ name: 'Has All of These Tags', value: 'all' },
+			{ name: 'Has Any of These Tags', value: 'any' },
+			{ name: 'Has None of These Tags', value: 'none' },
+			{ name: 'Has No Tags at All', value: 'noTags' },
+		],
+	},
+	{
+		displayName: 'Tag Conditions',
+		name: 'tagConditions',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Tag Condition',
+		default: {},
+		description: 'At most 20 conditions',
+		displayOptions: { show: { ...showTags, tagMatch: ['all', 'any', 'none'] } },
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. env',
+					},
+					{
+						displayName: 'Values',
+						name: 'values',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. dev,test',
+						description: 'Comma-separated values the tag may have; empty matches any value of the key',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Computer Name',
+		name: 'nameContains',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. wks-dev',
+		description: 'Only desktops whose computer name contains this text',
+		displayOptions: { show: showTags },
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return a simplified version of the response (ID, name, status, user, tags, IP addresses, creation time) instead of the raw data',
+		displayOptions: { show },
+	},
+];
+
+/** Builds the tag query `k1=v1,k2=v2`; a bare key matches any value. */
+export function tagQuery(tags: Array<{ key: string; value: string }>): string {
+	return tags.map(({ key, value }) => (value === '' ? key : `${key}=${value}`)).join(',');
+}
+
+function nonEmpty(value: unknown, field: string): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string') throw new InputError(field, `${field} must be text, but the value is a ${typeof value}`);
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : trimmed;
+}
+
+/** Query parameters for GET /desktops from the Filters collection; unset filters are not sent. */
+export function readDesktopFilters(filters: IDataObject): IDataObject {
+	const qs: IDataObject = {};
+	const computerName = nonEmpty(filters.computerName, 'Computer Name');
+	if (computerName !== undefined) qs.computer_name = computerName;
+	const userName = nonEmpty(filters.userName, 'User Name');
+	if (userName !== undefined) qs.user_name = userName;
+	const status = nonEmpty(filters.status, 'Status');
+	if (status !== undefined) {
+		if (!DESKTOP_STATUSES.some((s) => s.value === status)) {
+			throw new InputError('Status', `Status "${status}" is not one of ${DESKTOP_STATUSES.map((s) => s.value).join(', ')}`);
+		}
+		qs.status = status;
+	}
+	const tags = validateTagList((filters.tags as IDataObject | undefined)?.tag, 'Tags filter');
+	if (tags.length > 0) qs.tag = tagQuery(tags);
+	return qs;
+}
+
+interface TagCondition {
+	key: string;
+	values: string[];
+}
+
+/** Body of POST /desktops/resource-instances/action (offset and limit are added per page). */
+export function readTagConditionsBody(
+	tagMatch: unknown,
+	conditions: unknown,
+	nameContains: unknown,
+): IDataObject {
+	const body: IDataObject = { action: 'filter' };
+	const name = nonEmpty(nameContains, 'Computer Name');
+	if (name !== undefined) body.matches = [{ key: 'resource_name', value: name }];
+	if (tagMatch === 'noTags') {
+		body.without_any_tag = true;
+		return body;
+	}
+	const field = { all: 'tags', any: 'tags_any', none: 'not_tags_any' }[String(tagMatch)];
+	if (field === undefined) {
+		throw new InputError('Match', `Match must be "all", "any", "none" or "noTags", not "${String(tagMatch)}"`);
+	}
+	const list = Array.isArray(conditions) ? (conditions as IDataObject[]) : [];
+	if (list.length === 0) {
+		throw new InputError('Tag Conditions', 'Tag Conditions is empty: add at least one tag key to match');
+	}
+	if (list.length > 20) {
+		throw new InputError('Tag Conditions', `Tag Conditions has ${list.length} entries: at most 20 are allowed`);
+	}
+	const seen = new Set<string>();
+	body[field] = list.map((entry, index): TagCondition => {
+		const where = `Tag Conditions entry ${index + 1}`;
+		const key = validateTagKey(entry.key, `${where} key`);
+		if (seen.has(key)) throw new InputError('Tag Conditions', `Tag Conditions names the key "${key}" twice`);
+		seen.add(key);
+		const raw = entry.values === undefined || entry.values === null ? '' : entry.values;
+		if (typeof raw !== 'string') throw new InputError(`${where} values`, `${where} values must be text`);
+		// A comma can never be part of a tag value, so it safely separates values.
+		const values = raw
+			.split(',')
+			.map((value) => value.trim())
+			.filter((value) => value !== '')
+			.map((value) => validateTagValue(value, `${where} value`));
+		return { key, values: [...new Set(values)] };
+	});
+	return body;
+}
+
+function simplifyDesktop(desktop: IDataObject): IDataObject {
+	const simple: IDataObject = {};
+	for (const field of SIMPLE_DESKTOP_FIELDS) {
+		if (desktop[field] !== undefined) simple[field] = desktop[field];
+	}
+	return simple;
+}
+
+/** resource-instances answers resource_id/resource_name: Simplify names them like the desktop list does. */
+function simplifyResource(resource: IDataObject): IDataObject {
+	return { desktop_id: resource.resource_id, computer_name: resource.resource_name, tags: resource.tags ?? [] };
+}
+
+function bySearch(context: IExecuteSingleFunctions): 'properties' | 'tagConditions' {
+	return context.getNodeParameter('searchBy', 'properties') === 'tagConditions' ? 'tagConditions' : 'properties';
+}
+
+export const desktopGetAllRouting: INodePropertyRouting = {
+	send: {
+		paginate: true,
+		preSend: [
+			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+				if (bySearch(this) === 'tagConditions') {
+					const body = checkInput(this, () =>
+						readTagConditionsBody(
+							this.getNodeParameter('tagMatch', 'all'),
+							(this.getNodeParameter('tagConditions', {}) as IDataObject)?.condition,
+							this.getNodeParameter('nameContains', ''),
+						),
+					);
+					return await prepareRequest(this, options, {
+						method: 'POST',
+						segments: ['desktops', 'resource-instances', 'action'],
+						body,
+					});
+				}
+				const qs = checkInput(this, () => readDesktopFilters(this.getNodeParameter('filters', {}) as IDataObject));
+				return await prepareRequest(this, options, { method: 'GET', segments: ['desktops'], qs });
+			},
+		],
+	},
+	operations: {
+		// Paging for both searches; see shared/pagination.ts for why it is a function. The body of
+		// resource-instances wants offset/limit as strings, GET /desktops wants them in the query.
+		async pagination(requestData) {
+			const tags = bySearch(this) === 'tagConditions';
+			return await offsetPagination(
+				tags ? { pageSize: 1000, placement: 'bodyStrings' } : { pageSize: 1000, placement: 'qs' },
+			).call(this, requestData);
+		},
+	},
+	output: {
+		postReceive: [
+			async function (
+				this: IExecuteSingleFunctions,
+				_items: INodeExecutionData[],
+				response: IN8nHttpFullResponse,
+			) {
+				const tags = bySearch(this) === 'tagConditions';
+				throwIfFailed(this, response, { action: tags ? 'find desktops by tags' : 'list desktops' });
+				const body = (response.body ?? {}) as IDataObject;
+				const list = body[tags ? 'resources' : 'desktops'];
+				const entries = Array.isArray(list) ? (list as IDataObject[]) : [];
+				const simplify = this.getNodeParameter('simplify', true) !== false;
+				return entries.map((entry) => ({
+					json: simplify ? (tags ? simplifyResource(entry) : simplifyDesktop(entry)) : entry,
+					pairedItem: { item: this.getItemIndex() },
+				}));
+			},
+		],
+	},
+};

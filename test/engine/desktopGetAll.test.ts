@@ -1,0 +1,294 @@
+import { clearIamTokenCache } from '../../credentials/common/iamToken';
+import { startEmulator, type Emulator } from '../emulator';
+import { AUTH_MODES, credentialsFor, params } from './fixtures';
+import { runNode } from './harness';
+
+let emu: Emulator;
+beforeAll(async () => {
+	emu = await startEmulator();
+});
+beforeEach(() => {
+	emu.reset();
+	clearIamTokenCache();
+});
+afterAll(async () => {
+	await emu.close();
+});
+
+const token = () => credentialsFor(emu, 'token');
+const listRequests = () => emu.requests.filter((r) => r.route !== 'iam.login');
+const query = (raw: string) => Object.fromEntries(new URLSearchParams(raw));
+
+function getAll(rest: Record<string, unknown>) {
+	return params('desktop', 'getAll', rest as never);
+}
+
+describe.each(AUTH_MODES)('Desktop > Get Many with %s authentication', (mode) => {
+	test('lists every desktop, simplified, one item per desktop paired with the input', async () => {
+		const { items, error } = await runNode({ credentials: credentialsFor(emu, mode), parameters: getAll({ returnAll: true }) });
+		expect(error).toBeUndefined();
+		const expected = emu.listDesktops();
+		expect(items.map((i) => i.json.desktop_id)).toEqual(expected.map((d) => d.desktop_id));
+		expect(items[0].json).toEqual({
+			desktop_id: expected[0].desktop_id,
+			computer_name: expected[0].computer_name,
+			status: expected[0].status,
+			user_name: expected[0].user_name,
+			tags: expected[0].tags,
+			ip_addresses: expected[0].ip_addresses,
+			created: expected[0].created,
+			product_id: expected[0].product_id,
+			login_status: expect.any(String),
+		});
+		expect(items.map((i) => i.pairedItem)).toEqual(expected.map(() => ({ item: 0 })));
+	});
+
+	test('Return All pages through 1,203 more desktops with two requests', async () => {
+		for (let n = 0; n < 1203; n++) emu.addDesktop({ computer_name: `bulk-${n}`, user_name: `user${n}` });
+		const { items, error } = await runNode({ credentials: credentialsFor(emu, mode), parameters: getAll({ returnAll: true }) });
+		expect(error).toBeUndefined();
+		const all = emu.listDesktops().map((d) => d.desktop_id);
+		expect(all).toHaveLength(1206);
+		const ids = items.map((i) => i.json.desktop_id);
+		expect(ids).toHaveLength(all.length);
+		expect(new Set(ids)).toEqual(new Set(all));
+		const requests = listRequests();
+		expect(requests.map((r) => query(r.query))).toEqual([
+			{ offset: '0', limit: '1000' },
+			{ offset: '1000', limit: '1000' },
+		]);
+	});
+});
+
+describe('Desktop > Get Many', () => {
+	test('filters reach the API as query parameters and only matching desktops come back', async () => {
+		const match = emu.addDesktop({
+			computer_name: 'wks-dev-03',
+			user_name: 'alice',
+			status: 'SHUTOFF',
+			tags: [{ key: 'env', value: 'dev' }, { key: 'owner', value: 'x' }],
+		});
+		emu.addDesktop({ computer_name: 'wks-dev-04', user_name: 'alice', status: 'SHUTOFF', tags: [{ key: 'env', value: 'dev' }] });
+		const { items, error } = await runNode({
+			credentials: token(),
+			parameters: getAll({
+				returnAll: true,
+				filters: {
+					computerName: 'DEV',
+					userName: 'alice',
+					status: 'SHUTOFF',
+					tags: { tag: [{ key: 'env', value: 'dev' }, { key: 'owner', value: '' }] },
+				},
+			}),
+		});
+		expect(error).toBeUndefined();
+		const [request] = listRequests();
+		expect(request.method).toBe('GET');
+		expect(request.rawPath).toBe(`/v2/${emu.projectId}/desktops`);
+		expect(query(request.query)).toEqual({
+			offset: '0',
+			limit: '1000',
+			computer_name: 'DEV',
+			user_name: 'alice',
+			status: 'SHUTOFF',
+			tag: 'env=dev,owner',
+		});
+		// alice's ACTIVE seed desktop and the one without an owner tag do not match all filters.
+		expect(items.map((i) => i.json.desktop_id)).toEqual([match.desktop_id]);
+	});
+
+	test('a name filter returns the desktops whose computer name contains it', async () => {
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: getAll({ returnAll: true, filters: { computerName: 'dev' } }),
+		});
+		const expected = emu.listDesktops().filter((d) => d.computer_name.includes('dev'));
+		expect(expected.length).toBeGreaterThan(0);
+		expect(items.map((i) => i.json.desktop_id)).toEqual(expected.map((d) => d.desktop_id));
+	});
+
+	test('a tag filter returns the desktops carrying that tag', async () => {
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: getAll({ returnAll: true, filters: { tags: { tag: [{ key: 'env', value: 'prod' }] } } }),
+		});
+		const expected = emu.listDesktops().filter((d) => d.tags.some((t) => t.key === 'env' && t.value === 'prod'));
+		expect(items.map((i) => i.json.desktop_id)).toEqual(expected.map((d) => d.desktop_id));
+		expect(query(listRequests()[0].query).tag).toBe('env=prod');
+	});
+
+	test('Limit asks for just that many and returns them', async () => {
+		for (let n = 0; n < 80; n++) emu.addDesktop({ computer_name: `bulk-${n}` });
+		const { items } = await runNode({ credentials: token(), parameters: getAll({ returnAll: false, limit: 50 }) });
+		expect(items.map((i) => i.json.desktop_id)).toEqual(emu.listDesktops().slice(0, 50).map((d) => d.desktop_id));
+		expect(listRequests().map((r) => query(r.query))).toEqual([{ offset: '0', limit: '50' }]);
+	});
+
+	test('Limit is 50 by default', async () => {
+		for (let n = 0; n < 80; n++) emu.addDesktop({ computer_name: `bulk-${n}` });
+		const { items } = await runNode({ credentials: token(), parameters: getAll({}) });
+		expect(items).toHaveLength(50);
+	});
+
+	test('a Limit above the page size pages and stops at the limit', async () => {
+		for (let n = 0; n < 1500; n++) emu.addDesktop({ computer_name: `bulk-${n}` });
+		const { items } = await runNode({ credentials: token(), parameters: getAll({ returnAll: false, limit: 1200 }) });
+		expect(items.map((i) => i.json.desktop_id)).toEqual(emu.listDesktops().slice(0, 1200).map((d) => d.desktop_id));
+		expect(listRequests().map((r) => query(r.query))).toEqual([
+			{ offset: '0', limit: '1000' },
+			{ offset: '1000', limit: '200' },
+		]);
+	});
+
+	test('Simplify off outputs the raw desktop objects', async () => {
+		const { items } = await runNode({ credentials: token(), parameters: getAll({ returnAll: true, simplify: false }) });
+		const expected = emu.listDesktops();
+		expect(items).toHaveLength(expected.length);
+		expect(items[0].json).toMatchObject({
+			desktop_id: expected[0].desktop_id,
+			computer_name: expected[0].computer_name,
+			product_id: expected[0].product_id,
+		});
+		// Fields Simplify drops are present in the raw object.
+		expect(items[0].json).toHaveProperty('attach_user_infos');
+		expect(items[0].json).toHaveProperty('desktop_type');
+	});
+
+	test('one run per input item, each output paired with its item', async () => {
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: getAll({ returnAll: true, filters: { userName: '={{ $json.user }}' } }),
+			items: [{ user: 'alice' }, { user: 'carol' }],
+		});
+		const byUser = (user: string) => emu.listDesktops().filter((d) => d.user_name === user);
+		expect(items.map((i) => [i.json.desktop_id, i.pairedItem])).toEqual([
+			...byUser('alice').map((d) => [d.desktop_id, { item: 0 }]),
+			...byUser('carol').map((d) => [d.desktop_id, { item: 1 }]),
+		]);
+	});
+
+	test('an API error on the second page fails the item with Huawei\'s code and request ID', async () => {
+		for (let n = 0; n < 1100; n++) emu.addDesktop({ computer_name: `bulk-${n}` });
+		// The first page only waits a moment; the second fails.
+		emu.injectFaults([
+			{ type: 'latency', delayMs: 1, match: { route: 'desktop.list' } },
+			{ type: 'status', status: 500, match: { route: 'desktop.list' } },
+		]);
+		const { error, items } = await runNode({ credentials: token(), parameters: getAll({ returnAll: true }) });
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/Could not list desktops: HTTP 500/);
+		const failed = listRequests().find((r) => r.status === 500);
+		expect(listRequests()).toHaveLength(2);
+		expect(failed?.query).toContain('offset=1000');
+		expect(error?.description).toContain(`Request ID: ${failed?.requestId}`);
+	});
+
+	test('with Continue On Fail the failing item carries the error', async () => {
+		emu.injectFaults([{ type: 'status', status: 403 }]);
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: getAll({ returnAll: true }),
+			continueOnFail: true,
+		});
+		expect(items).toHaveLength(1);
+		expect(String(items[0].json.error)).toMatch(/HTTP 403/);
+	});
+
+	test.each([
+		['a forbidden character in a key', { tags: { tag: [{ key: 'a=b', value: 'x' }] } }, /"="/],
+		['a comma in a value', { tags: { tag: [{ key: 'env', value: 'dev,prod' }] } }, /","/],
+		['a duplicate key', { tags: { tag: [{ key: 'env', value: 'a' }, { key: 'env', value: 'b' }] } }, /twice/],
+		['an empty key', { tags: { tag: [{ key: '', value: 'x' }] } }, /required/],
+		['an unknown status', { status: 'RUNNING' }, /Status "RUNNING"/],
+	])('%s is refused before any request', async (_name, filters, message) => {
+		const { error } = await runNode({ credentials: token(), parameters: getAll({ returnAll: true, filters }) });
+		expect(error?.message).toMatch(message);
+		expect(error?.description).toMatch(/Nothing was sent/);
+		expect(listRequests()).toHaveLength(0);
+	});
+});
+
+describe('Desktop > Get Many by tag conditions', () => {
+	const byTags = (rest: Record<string, unknown>) => getAll({ searchBy: 'tagConditions', returnAll: true, ...rest });
+
+	test('has all of these tags: body with string offset and limit, matching desktops out', async () => {
+		const { items, error } = await runNode({
+			credentials: token(),
+			parameters: byTags({ tagMatch: 'all', tagConditions: { condition: [{ key: 'env', values: 'dev' }, { key: 'owner' }] } }),
+		});
+		expect(error).toBeUndefined();
+		const [request] = listRequests();
+		expect(request.method).toBe('POST');
+		expect(request.rawPath).toBe(`/v2/${emu.projectId}/desktops/resource-instances/action`);
+		expect(JSON.parse(request.body)).toEqual({
+			action: 'filter',
+			tags: [
+				{ key: 'env', values: ['dev'] },
+				{ key: 'owner', values: [] },
+			],
+			offset: '0',
+			limit: '1000',
+		});
+		const expected = emu
+			.listDesktops()
+			.filter((d) => d.tags.some((t) => t.key === 'env' && t.value === 'dev') && d.tags.some((t) => t.key === 'owner'));
+		expect(items.map((i) => i.json)).toEqual(
+			expected.map((d) => ({ desktop_id: d.desktop_id, computer_name: d.computer_name, tags: d.tags })),
+		);
+	});
+
+	test('has any, has none, and has no tags', async () => {
+		emu.addDesktop({ computer_name: 'untagged' });
+		const run = async (rest: Record<string, unknown>) =>
+			(await runNode({ credentials: token(), parameters: byTags(rest) })).items.map((i) => i.json.desktop_id);
+		const all = emu.listDesktops();
+		const hasValue = (d: (typeof all)[number], key: string, values: string[]) =>
+			d.tags.some((t) => t.key === key && values.includes(t.value));
+		expect(await run({ tagMatch: 'any', tagConditions: { condition: [{ key: 'env', values: 'prod, test' }] } })).toEqual(
+			all.filter((d) => hasValue(d, 'env', ['prod', 'test'])).map((d) => d.desktop_id),
+		);
+		expect(await run({ tagMatch: 'none', tagConditions: { condition: [{ key: 'owner', values: '' }] } })).toEqual(
+			all.filter((d) => !d.tags.some((t) => t.key === 'owner')).map((d) => d.desktop_id),
+		);
+		expect(await run({ tagMatch: 'noTags' })).toEqual(all.filter((d) => d.tags.length === 0).map((d) => d.desktop_id));
+		const bodies = listRequests().map((r) => JSON.parse(r.body));
+		expect(bodies[0].tags_any).toEqual([{ key: 'env', values: ['prod', 'test'] }]);
+		expect(bodies[1].not_tags_any).toEqual([{ key: 'owner', values: [] }]);
+		expect(bodies[2]).toEqual({ action: 'filter', without_any_tag: true, offset: '0', limit: '1000' });
+	});
+
+	test('pages with string offsets over 1,100 tagged desktops', async () => {
+		for (let n = 0; n < 1100; n++) emu.addDesktop({ computer_name: `bulk-${n}`, tags: [{ key: 'batch', value: 'b' }] });
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: byTags({ tagMatch: 'all', tagConditions: { condition: [{ key: 'batch', values: 'b' }] } }),
+		});
+		const expected = emu.listDesktops().filter((d) => d.tags.some((t) => t.key === 'batch'));
+		expect(new Set(items.map((i) => i.json.desktop_id))).toEqual(new Set(expected.map((d) => d.desktop_id)));
+		expect(items).toHaveLength(1100);
+		expect(listRequests().map((r) => [JSON.parse(r.body).offset, JSON.parse(r.body).limit])).toEqual([
+			['0', '1000'],
+			['1000', '1000'],
+		]);
+	});
+
+	test('Simplify off gives the raw resources; the name filter is sent as matches', async () => {
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: byTags({ tagMatch: 'all', tagConditions: { condition: [{ key: 'env' }] }, nameContains: 'prod', simplify: false }),
+		});
+		const expected = emu.listDesktops().filter((d) => d.computer_name.includes('prod'));
+		expect(items.map((i) => i.json.resource_id)).toEqual(expected.map((d) => d.desktop_id));
+		expect(JSON.parse(listRequests()[0].body).matches).toEqual([{ key: 'resource_name', value: 'prod' }]);
+	});
+
+	test.each([
+		['no conditions', { tagMatch: 'all' }, /empty/],
+		['a bad key', { tagMatch: 'any', tagConditions: { condition: [{ key: 'a|b' }] } }, /"\|"/],
+		['a bad value', { tagMatch: 'any', tagConditions: { condition: [{ key: 'env', values: 'a*b' }] } }, /"\*"/],
+	])('%s is refused before any request', async (_name, rest, message) => {
+		const { error } = await runNode({ credentials: token(), parameters: byTags(rest) });
+		expect(error?.message).toMatch(message);
+		expect(listRequests()).toHaveLength(0);
+	});
+});

@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { searchDesktops } from './listSearch/searchDesktops';
 import { desktopDescription } from './resources/desktop';
 import { tagDescription } from './resources/tag';
 
@@ -50,5 +51,9 @@ export class HuaweiCloudWorkspace implements INodeType {
 			...desktopDescription,
 			...tagDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchDesktops },
 	};
 }

@@ -16,6 +16,16 @@ export function desktopIdField(show: { resource: string[]; operation: string[] }
 		displayOptions: { show },
 		modes: [
 			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a desktop...',
+				typeOptions: {
+					searchListMethod: 'searchDesktops',
+					searchable: true,
+				},
+			},
+			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',

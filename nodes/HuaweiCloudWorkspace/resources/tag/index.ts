@@ -4,6 +4,7 @@ import { tagBatchDescription, tagBatchRouting } from './batch';
 import { tagCreateDescription, tagCreateRouting } from './create';
 import { tagDeleteDescription, tagDeleteRouting } from './delete';
 import { tagGetAllDescription, tagGetAllRouting } from './getAll';
+import { tagGetProjectTagsDescription, tagGetProjectTagsRouting } from './getProjectTags';
 
 export const tagDescription: INodeProperties[] = [
 	{
@@ -41,6 +42,13 @@ export const tagDescription: INodeProperties[] = [
 				description: 'List the tags of a desktop, one item per tag',
 				routing: tagGetAllRouting,
 			},
+			{
+				name: 'Get Project Tags',
+				value: 'getProjectTags',
+				action: 'Get the tags used in the project',
+				description: 'List every tag key used on the project\'s desktops with its values, one item per key',
+				routing: tagGetProjectTagsRouting,
+			},
 		],
 		default: 'create',
 	},
@@ -48,4 +56,5 @@ export const tagDescription: INodeProperties[] = [
 	...tagDeleteDescription,
 	...tagGetAllDescription,
 	...tagBatchDescription,
+	...tagGetProjectTagsDescription,
 ];

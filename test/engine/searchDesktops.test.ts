@@ -1,0 +1,88 @@
+import { clearIamTokenCache } from '../../credentials/common/iamToken';
+import { HuaweiCloudWorkspace } from '../../nodes/HuaweiCloudWorkspace/HuaweiCloudWorkspace.node';
+import { searchDesktops, SEARCH_PAGE_SIZE } from '../../nodes/HuaweiCloudWorkspace/listSearch/searchDesktops';
+import { startEmulator, type Emulator } from '../emulator';
+import { AUTH_MODES, credentialsFor } from './fixtures';
+import { loadOptionsContext } from './loadOptions';
+
+let emu: Emulator;
+beforeAll(async () => {
+	emu = await startEmulator();
+});
+beforeEach(() => {
+	emu.reset();
+	clearIamTokenCache();
+});
+afterAll(async () => {
+	await emu.close();
+});
+
+const query = (raw: string) => Object.fromEntries(new URLSearchParams(raw));
+const listRequests = () => emu.requests.filter((r) => r.route !== 'iam.login');
+
+test('the node registers searchDesktops and the Desktop picker offers it before By ID, default unchanged', () => {
+	const node = new HuaweiCloudWorkspace();
+	expect(node.methods.listSearch.searchDesktops).toBe(searchDesktops);
+	const pickers = node.description.properties.filter((p) => p.name === 'desktopId');
+	expect(pickers.length).toBeGreaterThan(0);
+	for (const picker of pickers) {
+		expect(picker.default).toEqual({ mode: 'id', value: '' });
+		expect(picker.modes?.map((m) => m.name)).toEqual(['list', 'id']);
+		expect(picker.modes?.[0].typeOptions).toEqual({ searchListMethod: 'searchDesktops', searchable: true });
+	}
+});
+
+describe.each(AUTH_MODES)('searchDesktops with %s authentication', (mode) => {
+	test('lists desktops as "name (user)" with their IDs', async () => {
+		const result = await searchDesktops.call(loadOptionsContext(credentialsFor(emu, mode)));
+		expect(result).toEqual({
+			results: emu.listDesktops().map((d) => ({ name: `${d.computer_name} (${d.user_name})`, value: d.desktop_id })),
+			paginationToken: undefined,
+		});
+	});
+});
+
+describe('searchDesktops', () => {
+	const context = () => loadOptionsContext(credentialsFor(emu, 'token'));
+
+	test('the search text filters by computer name', async () => {
+		const result = await searchDesktops.call(context(), 'prod');
+		const expected = emu.listDesktops().filter((d) => d.computer_name.includes('prod'));
+		expect(result.results.map((r) => r.value)).toEqual(expected.map((d) => d.desktop_id));
+		expect(query(listRequests()[0].query)).toEqual({ offset: '0', limit: String(SEARCH_PAGE_SIZE), computer_name: 'prod' });
+	});
+
+	test('pages with a token until a short page', async () => {
+		for (let n = 0; n < 250; n++) emu.addDesktop({ computer_name: `bulk-${n}` });
+		const all = emu.listDesktops();
+		const seen: string[] = [];
+		let token: string | undefined;
+		let calls = 0;
+		do {
+			const page = await searchDesktops.call(context(), undefined, token);
+			seen.push(...page.results.map((r) => String(r.value)));
+			token = page.paginationToken;
+			calls++;
+		} while (token !== undefined && calls < 10);
+		expect(seen).toEqual(all.map((d) => d.desktop_id));
+		expect(calls).toBe(Math.ceil(all.length / SEARCH_PAGE_SIZE));
+		// A desktop without a user shows its name alone.
+		expect(seen.length).toBe(all.length);
+	});
+
+	test('a desktop without a user is shown by its name alone', async () => {
+		const added = emu.addDesktop({ computer_name: 'kiosk-01' });
+		const result = await searchDesktops.call(context(), 'kiosk');
+		expect(result.results).toEqual([{ name: 'kiosk-01', value: added.desktop_id }]);
+	});
+
+	test('an API error is a NodeApiError with Huawei\'s code and request ID', async () => {
+		emu.injectFaults([{ type: 'status', status: 403 }]);
+		await expect(searchDesktops.call(context())).rejects.toMatchObject({
+			name: 'NodeApiError',
+			message: expect.stringMatching(/Could not list desktops: HTTP 403/),
+			description: expect.stringContaining(`Request ID: ${emu.requests[0]?.requestId ?? ''}`),
+		});
+		expect(emu.requests[0].status).toBe(403);
+	});
+});

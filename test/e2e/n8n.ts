@@ -168,10 +168,16 @@ export interface WorkflowJson {
 	[k: string]: unknown;
 }
 
-/** n8n ids are 16-character alphanumerics; derive stable ones from a label. */
+/**
+ * n8n ids are 16-character alphanumerics; derive a stable one from a label. It always ends in 4 digits:
+ * `n8n execute-batch --ids` silently drops every id that contains no digit (it filters with /\d+/, a leftover
+ * from numeric ids), and the hash keeps long labels with a common prefix apart.
+ */
 export function n8nId(label: string): string {
 	const clean = label.replace(/[^A-Za-z0-9]/g, '');
-	return (clean + '0000000000000000').slice(0, 16);
+	let h = 0;
+	for (const ch of label) h = (h * 31 + ch.codePointAt(0)!) % 10000;
+	return (clean + 'xxxxxxxxxxxx').slice(0, 12) + String(h).padStart(4, '0');
 }
 
 /** Rewrites the community-package node type to the custom-folder one (deep copy). */
@@ -306,6 +312,8 @@ export class N8nInstance {
 	readonly timings: Array<{ command: string; ms: number }> = [];
 	private readonly children = new Set<import('node:child_process').ChildProcess>();
 	private cliCount = 0;
+	/** Everything n8n printed or logged, plus run snapshots: tests scan it for leaked secrets. */
+	readonly transcript: string[] = [];
 	/** Task-runner broker port of this instance (set by create()). */
 	brokerPort = 5679;
 
@@ -397,6 +405,7 @@ export class N8nInstance {
 		this.timings.push({ command: args[0], ms: r.ms });
 		r.logFile = logFile;
 		r.logMessages = readLogMessages(logFile);
+		this.transcript.push(r.stdout, r.stderr, ...r.logMessages);
 		return r;
 	}
 
@@ -458,6 +467,7 @@ export class N8nInstance {
 			['execute-batch', `--ids=${ids.join(',')}`, `--snapshot=${snapDir}`, `--output=${outFile}`, '--concurrency=1'],
 			{ timeoutMs: 15 * 60_000 },
 		);
+		for (const f of fs.readdirSync(snapDir)) this.transcript.push(fs.readFileSync(path.join(snapDir, f), 'utf8'));
 		return parseBatchOutput(ids, snapDir, outFile, r, this.logTail(r));
 	}
 

@@ -10,6 +10,8 @@
  *   E2E_SKIP_BUILD=1 npm run demo     reuse the existing dist/
  *   E2E_KEEP=1 npm run demo           keep the temp n8n folder (path printed) for inspection
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { startEmulator, type Emulator } from '../test/emulator';
 import {
 	buildAndPack,
@@ -115,6 +117,7 @@ async function main(): Promise<number> {
 		console.log(`         ${emu.url} (project ${emu.projectId})`);
 
 		n8n = await N8nInstance.create({ runtime, tarball });
+		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 		step(`n8n user folder ${n8n.userFolder}`);
 		console.log(`         package extracted into ${n8n.extensionsDir}/n8n-nodes-huaweicloud-workspace`);
 

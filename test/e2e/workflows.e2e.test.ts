@@ -330,6 +330,7 @@ beforeAll(async () => {
 	for (const d of emu.listDesktops()) before[d.desktop_id] = JSON.stringify(d.tags);
 
 	n8n = await N8nInstance.create({ runtime, tarball });
+	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	const creds = active.map((s) => credentialFor(s.auth, s.key));
 	const exampleCred = credentialFor('token', 'examples');
 	await n8n.importCredentials([...creds, exampleCred]);

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { searchDesktops } from './listSearch/searchDesktops';
 import { desktopDescription } from './resources/desktop';
+import { throttlingField } from './shared/requestDriver';
 import { tagDescription } from './resources/tag';
 
 export class HuaweiCloudWorkspace implements INodeType {
@@ -50,6 +51,7 @@ export class HuaweiCloudWorkspace implements INodeType {
 			},
 			...desktopDescription,
 			...tagDescription,
+			throttlingField,
 		],
 	};
 

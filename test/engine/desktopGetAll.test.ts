@@ -1,6 +1,6 @@
 import { clearIamTokenCache } from '../../credentials/common/iamToken';
 import { startEmulator, type Emulator } from '../emulator';
-import { AUTH_MODES, credentialsFor, params } from './fixtures';
+import { AUTH_MODES, credentialsFor, params, UNTHROTTLED } from './fixtures';
 import { runNode } from './harness';
 
 let emu: Emulator;
@@ -167,20 +167,37 @@ describe('Desktop > Get Many', () => {
 		]);
 	});
 
-	test('an API error on the second page fails the item with Huawei\'s code and request ID', async () => {
+	test('an API error on the second page that outlasts the retries fails the item with Huawei\'s code and request ID', async () => {
 		for (let n = 0; n < 1100; n++) emu.addDesktop({ computer_name: `bulk-${n}` });
-		// The first page only waits a moment; the second fails.
+		// The first page only waits a moment; the second fails on both attempts allowed.
+		emu.injectFaults([
+			{ type: 'latency', delayMs: 1, match: { route: 'desktop.list' } },
+			{ type: 'status', status: 500, match: { route: 'desktop.list' }, times: 2 },
+		]);
+		const { error, items } = await runNode({
+			credentials: token(),
+			parameters: getAll({ returnAll: true, throttling: { ...UNTHROTTLED, maxAttempts: 2 } }),
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/Could not list desktops: HTTP 500/);
+		const failed = listRequests().filter((r) => r.status === 500);
+		expect(listRequests()).toHaveLength(3);
+		expect(failed.map((r) => r.query)).toEqual([expect.stringContaining('offset=1000'), expect.stringContaining('offset=1000')]);
+		expect(error?.description).toContain(`Request ID: ${failed[1].requestId}`);
+	});
+
+	test('a 500 on the second page is retried and every desktop still arrives once', async () => {
+		for (let n = 0; n < 1100; n++) emu.addDesktop({ computer_name: `bulk-${n}` });
 		emu.injectFaults([
 			{ type: 'latency', delayMs: 1, match: { route: 'desktop.list' } },
 			{ type: 'status', status: 500, match: { route: 'desktop.list' } },
 		]);
 		const { error, items } = await runNode({ credentials: token(), parameters: getAll({ returnAll: true }) });
-		expect(items).toEqual([]);
-		expect(error?.message).toMatch(/Could not list desktops: HTTP 500/);
-		const failed = listRequests().find((r) => r.status === 500);
-		expect(listRequests()).toHaveLength(2);
-		expect(failed?.query).toContain('offset=1000');
-		expect(error?.description).toContain(`Request ID: ${failed?.requestId}`);
+		expect(error).toBeUndefined();
+		const ids = items.map((i) => i.json.desktop_id);
+		expect(new Set(ids).size).toBe(emu.listDesktops().length);
+		expect(ids).toHaveLength(emu.listDesktops().length);
+		expect(listRequests().map((r) => r.status)).toEqual([200, 500, 200]);
 	});
 
 	test('with Continue On Fail the failing item carries the error', async () => {

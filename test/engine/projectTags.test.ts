@@ -1,6 +1,6 @@
 import { clearIamTokenCache } from '../../credentials/common/iamToken';
 import { startEmulator, type Emulator } from '../emulator';
-import { AUTH_MODES, credentialsFor, params } from './fixtures';
+import { AUTH_MODES, credentialsFor, params, UNTHROTTLED } from './fixtures';
 import { runNode } from './harness';
 
 let emu: Emulator;
@@ -74,11 +74,15 @@ describe('Tag > Get Project Tags', () => {
 		expect(items).toEqual([]);
 	});
 
-	test('an API error names the operation, the code and the request ID', async () => {
-		emu.injectFaults([{ type: 'status', status: 429 }]);
-		const { error } = await runNode({ credentials: token(), parameters: params('tag', 'getProjectTags', { returnAll: true }) });
+	test('throttling that outlasts the retries names the operation, the code and the request ID', async () => {
+		emu.injectFaults([{ type: 'status', status: 429, times: 2 }]);
+		const { error } = await runNode({
+			credentials: token(),
+			parameters: params('tag', 'getProjectTags', { returnAll: true, throttling: { ...UNTHROTTLED, maxAttempts: 2 } }),
+		});
 		expect(error?.message).toMatch(/Could not list the tags used in the project: HTTP 429 APIG.0308/);
-		expect(error?.description).toContain(`Request ID: ${emu.requests[0].requestId}`);
+		expect(emu.requests).toHaveLength(2);
+		expect(error?.description).toContain(`Request ID: ${emu.requests[1].requestId}`);
 	});
 
 	test('a Limit of 0 is refused before any request', async () => {

@@ -8,12 +8,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { sendPaced } from './requestDriver';
+
 /**
  * Offset + limit paging for the list operations.
  *
  * Why a pagination function (routing.operations.pagination as a function) rather than n8n's
  * built-in `offset` type or a hand-rolled loop over httpRequestWithAuthentication:
- * - each page goes through `this.makeRoutingRequest`, i.e. the very path a single-request
+ * - each page goes through `this.makeRoutingRequest` (paced and retried by sendPaced), i.e. the very path a single-request
  *   operation takes: the request prepared by our preSend (prepareRequest), sent with
  *   httpRequestWithAuthentication and the credential RoutingNode already resolved (so the IAM
  *   token refresh after a 401 in password mode and AK/SK signing work per page exactly as for
@@ -93,10 +95,12 @@ export function offsetPagination(settings: PageSettings) {
 		let previousFirst: string | undefined;
 		while (results.length < wanted) {
 			const size = Math.min(settings.pageSize, wanted - results.length);
-			const page = await this.makeRoutingRequest({
-				...requestData,
-				options: withPage(requestData.options, settings, offset, size),
-			});
+			// Reading a page changes nothing, so it may be retried like any read.
+			const page = await sendPaced(
+				this,
+				{ ...requestData, options: withPage(requestData.options, settings, offset, size) },
+				{ repeatable: true },
+			);
 			const first = page.length > 0 ? JSON.stringify(page[0].json) : undefined;
 			if (first !== undefined && first === previousFirst) break;
 			previousFirst = first;

@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
 import { encodeSegment } from '../../../credentials/common/signer';
-import { clockSkewFromDateHeader, describeHuaweiError, type ErrorContext } from './errors';
+import { clockSkewFromDateHeader, describeHuaweiError, type ErrorContext, headerValue } from './errors';
 import { InputError, validateDesktopId } from './validation';
 
 export const CREDENTIAL_TYPE = 'huaweiCloudWorkspaceApi';
@@ -112,6 +112,7 @@ export function throwIfFailed(
 		error_code: details.errorCode ?? null,
 		error_msg: details.errorMsg ?? null,
 		request_id: details.requestId ?? null,
+		retry_after: headerValue(headers, 'retry-after') ?? null,
 	};
 	throw new NodeApiError(context.getNode(), errorResponse, {
 		message: details.message,

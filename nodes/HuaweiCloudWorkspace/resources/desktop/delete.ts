@@ -8,6 +8,7 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField } from '../../shared/descriptions';
 import { getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
 
@@ -16,7 +17,7 @@ const show = { resource: ['desktop'], operation: ['delete'] };
 export const desktopDeleteDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Deleting a desktop cannot be undone: the desktop and its data are gone for good',
+			'Deleting a desktop cannot be undone: the desktop and its data are gone for good. Use Options > Dry Run to check a workflow first.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
@@ -37,6 +38,14 @@ export const desktopDeleteDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to also delete the desktop user when they have no other desktop. Huawei\'s default is not to.',
+			},
+			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to only check the input and output what would be deleted, without calling Huawei Cloud',
 			},
 			{
 				displayName: 'Email Notification',
@@ -71,8 +80,24 @@ export function deleteDesktopQuery(options: IDataObject): IDataObject {
 	return qs;
 }
 
+function dryRunAnswer(context: IExecuteSingleFunctions): INodeExecutionData[] | undefined {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	if (options.dryRun !== true) return undefined;
+	return successItem(context, {
+		desktopId: getDesktopId(context),
+		deleted: false,
+		dryRun: true,
+		wouldSend: deleteDesktopQuery(options),
+	});
+}
+
 export const desktopDeleteRouting: INodePropertyRouting = {
+	operations: {
+		// After a 5xx or a dropped connection the desktop may already be gone; a repeat would report a misleading 404.
+		pagination: sendThroughDriver({ repeatable: false, answerWithoutRequest: dryRunAnswer }),
+	},
 	send: {
+		paginate: true,
 		preSend: [
 			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 				const desktopId = getDesktopId(this);

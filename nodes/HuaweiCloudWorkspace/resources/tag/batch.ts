@@ -8,6 +8,7 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField, tagListField } from '../../shared/descriptions';
 import { checkInput, getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
 import { InputError, type Tag, validateTagList } from '../../shared/validation';
@@ -83,7 +84,12 @@ function forAction(action: BatchInput['action'], tags: Tag[]) {
 }
 
 export const tagBatchRouting: INodePropertyRouting = {
+	operations: {
+		// Adding overwrites and removing a missing tag succeeds, so a repeat changes nothing.
+		pagination: sendThroughDriver({ repeatable: true }),
+	},
 	send: {
+		paginate: true,
 		preSend: [
 			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 				const desktopId = getDesktopId(this);

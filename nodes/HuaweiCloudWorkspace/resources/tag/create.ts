@@ -7,6 +7,7 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField, tagKeyField, tagValueField } from '../../shared/descriptions';
 import { checkInput, getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
 import { validateTagKey, validateTagValue } from '../../shared/validation';
@@ -27,7 +28,12 @@ function readTag(context: IExecuteSingleFunctions) {
 }
 
 export const tagCreateRouting: INodePropertyRouting = {
+	operations: {
+		// Overwriting a key with the same value twice leaves the same tag.
+		pagination: sendThroughDriver({ repeatable: true }),
+	},
 	send: {
+		paginate: true,
 		preSend: [
 			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 				const desktopId = getDesktopId(this);

@@ -7,6 +7,7 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField, tagKeyField } from '../../shared/descriptions';
 import { checkInput, getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
 import { validateTagKey } from '../../shared/validation';
@@ -23,7 +24,12 @@ function readKey(context: IExecuteSingleFunctions): string {
 }
 
 export const tagDeleteRouting: INodePropertyRouting = {
+	operations: {
+		// Deleting a tag that is already gone succeeds.
+		pagination: sendThroughDriver({ repeatable: true }),
+	},
 	send: {
+		paginate: true,
 		preSend: [
 			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 				const desktopId = getDesktopId(this);

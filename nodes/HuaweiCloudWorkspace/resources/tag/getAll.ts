@@ -7,6 +7,7 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField } from '../../shared/descriptions';
 import { getDesktopId, prepareRequest, throwIfFailed } from '../../shared/transport';
 
@@ -15,7 +16,12 @@ const show = { resource: ['tag'], operation: ['getAll'] };
 export const tagGetAllDescription: INodeProperties[] = [desktopIdField(show)];
 
 export const tagGetAllRouting: INodePropertyRouting = {
+	operations: {
+		// Reading changes nothing.
+		pagination: sendThroughDriver({ repeatable: true }),
+	},
 	send: {
+		paginate: true,
 		preSend: [
 			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 				const desktopId = getDesktopId(this);

@@ -1,0 +1,172 @@
+import type {
+	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
+import { pacerFor, type PacerLimits } from './pacer';
+import { classifyFailure, retryDelayMs, type RetryLimits } from './retry';
+import { CREDENTIAL_TYPE } from './transport';
+
+export const DEFAULT_THROTTLING = {
+	requestsPerSecond: 5,
+	maxConcurrent: 10,
+	maxAttempts: 6,
+	maxRetryWaitSeconds: 120,
+};
+
+/** Node-wide settings for pacing and retries, shown under every operation. */
+export const throttlingField: INodeProperties = {
+	displayName: 'Rate Limiting',
+	name: 'throttling',
+	type: 'collection',
+	placeholder: 'Add Setting',
+	default: {},
+	description:
+		'How fast requests go out and how failures are retried. The defaults suit Huawei\'s published limits; the rate drops by itself when Huawei throttles.',
+	options: [
+		{
+			displayName: 'Max Requests per Second',
+			name: 'requestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			default: 5,
+			description: 'Ceiling for requests started per second, shared by all items and runs using this credential',
+		},
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrent',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10,
+			description: 'How many requests may wait for an answer at the same time',
+		},
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 6,
+			description:
+				'Attempts per request, the first included, when Huawei throttles (429) or, for operations safe to repeat, fails with a 5xx or a dropped connection',
+		},
+		{
+			displayName: 'Max Retry Wait (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 120,
+			description: 'Longest total time one request may spend waiting between attempts',
+		},
+	],
+};
+
+function positive(value: unknown, fallback: number): number {
+	const number = Number(value);
+	return Number.isFinite(number) && number > 0 ? number : fallback;
+}
+
+export function readThrottling(settings: IDataObject): PacerLimits & RetryLimits {
+	return {
+		requestsPerSecond: positive(settings.requestsPerSecond, DEFAULT_THROTTLING.requestsPerSecond),
+		maxConcurrent: Math.floor(positive(settings.maxConcurrent, DEFAULT_THROTTLING.maxConcurrent)),
+		maxAttempts: Math.floor(positive(settings.maxAttempts, DEFAULT_THROTTLING.maxAttempts)),
+		maxWaitMs:
+			Math.max(0, Number(settings.maxRetryWaitSeconds ?? DEFAULT_THROTTLING.maxRetryWaitSeconds) || 0) * 1000,
+	};
+}
+
+/** Requests with the same endpoint, project and identity share Huawei's rate limit, and so a pacer. */
+export function pacerKey(credentials: ICredentialDataDecryptedObject): string {
+	const identity =
+		credentials.authType === 'accessKey'
+			? credentials.accessKeyId
+			: credentials.authType === 'password'
+				? `${String(credentials.domainName)}/${String(credentials.userName)}`
+				: 'token';
+	let endpoint: string;
+	try {
+		endpoint = workspaceBaseUrl(credentials);
+	} catch {
+		endpoint = 'invalid-endpoint';
+	}
+	return [endpoint, credentials.projectId, credentials.authType, identity].map(String).join('|');
+}
+
+export interface DriverPolicy {
+	/**
+	 * Whether sending the request twice has the same effect as sending it once. Only such requests
+	 * are retried after a 5xx or a dropped connection, where Huawei may have acted before failing.
+	 * A 429 is retried for every request: a throttled request was not processed.
+	 */
+	repeatable: boolean;
+	/** Returns the item's output without any request (e.g. a dry run), or undefined to send. */
+	answerWithoutRequest?: (context: IExecuteSingleFunctions) => INodeExecutionData[] | undefined;
+}
+
+function cloneRequest(requestData: DeclarativeRestApiSettings.ResultOptions): DeclarativeRestApiSettings.ResultOptions {
+	return {
+		...requestData,
+		options: {
+			...requestData.options,
+			headers: { ...requestData.options.headers },
+			qs: { ...requestData.options.qs },
+		},
+	};
+}
+
+/**
+ * Sends one request through the pacer, retrying what the policy allows, and returns its items as
+ * the operation's postReceive made them.
+ */
+export async function sendPaced(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	policy: DriverPolicy,
+): Promise<INodeExecutionData[]> {
+	const limits = readThrottling(context.getNodeParameter('throttling', {}) as IDataObject);
+	const pacer = pacerFor(pacerKey(await context.getCredentials(CREDENTIAL_TYPE)), limits);
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		const release = await pacer.acquire();
+		let failure: unknown;
+		try {
+			const items = await context.makeRoutingRequest(cloneRequest(requestData));
+			pacer.onSuccess();
+			return items;
+		} catch (error) {
+			failure = error;
+		} finally {
+			release();
+		}
+		const { kind, retryAfterMs } = classifyFailure(failure);
+		if (kind === 'throttled') pacer.onThrottled();
+		const delay = retryDelayMs(attempt, retryAfterMs);
+		const retryable = kind === 'throttled' || (kind === 'transient' && policy.repeatable);
+		if (!retryable || attempt >= limits.maxAttempts || waitedMs + delay > limits.maxWaitMs) {
+			throw failure;
+		}
+		waitedMs += delay;
+		await sleep(delay);
+	}
+}
+
+/**
+ * An operation's request driver, plugged in as its pagination function: that is the hook n8n's
+ * declarative engine offers to run the request itself, so preSend, authentication and
+ * postReceive stay n8n's own while pacing and retries are added around them.
+ */
+export function sendThroughDriver(policy: DriverPolicy) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		return policy.answerWithoutRequest?.(this) ?? (await sendPaced(this, requestData, policy));
+	};
+}

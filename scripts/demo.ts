@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- developer and test tooling: runs under Node, never shipped in the n8n package */
 /**
  * `npm run demo`: the packed package, inside real n8n, against the local Huawei Cloud Workspace emulator.
  *

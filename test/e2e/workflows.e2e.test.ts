@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer and test tooling: runs under Node, never shipped in the n8n package */
 /**
  * Real n8n (scripts/n8n-runtime.versions) runs the PACKED package against the emulator.
  *

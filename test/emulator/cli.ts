@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- developer and test tooling: runs under Node, never shipped in the n8n package */
 /**
  * `npm run emulator -- --port 9000`: runs the emulator for manual testing in a real n8n and prints
  * what to type into the "Huawei Cloud Workspace API" credential.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import type { AddressInfo } from 'net';
 import { EmulatorCore } from './core';
 import { createEmulatorServer } from './server';

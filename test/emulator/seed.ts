@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import type { Credentials, NewDesktop } from './types';
 
 /** Fixed so that `npm run emulator` prints the same values every time and docs can quote them. */

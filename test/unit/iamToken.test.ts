@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- developer and test tooling: runs under Node, never shipped in the n8n package */
 /**
  * IAM password login (API.md "IAM token"): POST {iam}/v3/auth/tokens?nocatalog=true with the
  * password body, 201 with the token in X-Subject-Token and token.expires_at in the body.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import type { ServerResponse } from 'http';
 import { REQUEST_ID_PLACEHOLDER } from '../errors';
 import type { Reply } from '../types';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import { request } from 'http';
 import type { Emulator } from '../../emulator';
 import { canonicalRequest, formatSdkDate, signature, stringToSign } from '../../emulator/auth/sdkHmac';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import { startEmulator, type Emulator } from '../../emulator';
 import { call, p, raw } from './helpers';
 

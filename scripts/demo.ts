@@ -24,6 +24,7 @@ import {
 	n8nId,
 	nodeError,
 	withCredential,
+	type JsonObject,
 	type RunResult,
 } from '../test/e2e/n8n';
 
@@ -33,6 +34,11 @@ const TAG_DESKTOP_ID = 'de500000-0000-4000-8000-000000000002';
 const t0 = Date.now();
 const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s`;
 const step = (msg: string) => console.log(`[${stamp()}] ${msg}`);
+
+/** A Tag → Get Many output item as a tag; a missing key shows as an empty string. */
+function asTag(item: JsonObject): { key: string; value?: string } {
+	return { key: String(item.key ?? ''), value: typeof item.value === 'string' ? item.value : undefined };
+}
 
 function tagsText(tags: Array<{ key: string; value?: string }>): string {
 	return tags.length ? tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ') : '(none)';
@@ -56,7 +62,7 @@ function printState(emu: Emulator, title: string): void {
 
 function report(r: RunResult): string[] {
 	const problems: string[] = [];
-	const show = (node: string, describe: (items: Array<Record<string, any>>) => string) => {
+	const show = (node: string, describe: (items: JsonObject[]) => string) => {
 		const err = nodeError(r, node);
 		if (err) {
 			problems.push(`${node}: ${err.message ?? JSON.stringify(err)}`);
@@ -70,14 +76,14 @@ function report(r: RunResult): string[] {
 			console.log(`  ✗ ${node}: did not run`);
 		}
 	};
-	const ok = (items: Array<Record<string, any>>) =>
+	const ok = (items: JsonObject[]) =>
 		items.map((i) => (i.success === true ? `success${i.key ? ` (key ${i.key})` : ''}` : JSON.stringify(i))).join('; ');
 	show('Create tag project', ok);
 	show('Create tag ticket', ok);
-	show('List tags', (items) => `${items.length} tags: ${tagsText(items as any)}`);
+	show('List tags', (items) => `${items.length} tags: ${tagsText(items.map(asTag))}`);
 	show('Batch create tags', ok);
 	show('Delete tag ticket', ok);
-	show('List tags after changes', (items) => `${items.length} tags: ${tagsText(items as any)}`);
+	show('List tags after changes', (items) => `${items.length} tags: ${tagsText(items.map(asTag))}`);
 	show('Delete old desktop', ok);
 	return problems;
 }

@@ -208,8 +208,18 @@ export function loadExample(file: string): WorkflowJson {
 // ---------------------------------------------------------------------------------------------------------------
 // Run data
 
+/** An item's `json`, as n8n serialises it. */
+export type JsonObject = Record<string, unknown>;
+
+/** An error as n8n stores it in run data (NodeApiError / NodeOperationError serialised). */
+export interface ErrorJson {
+	message?: string;
+	description?: string | null;
+	[key: string]: unknown;
+}
+
 export interface NodeRunItem {
-	json: Record<string, any>;
+	json: JsonObject;
 	pairedItem?: unknown;
 	error?: unknown;
 }
@@ -218,7 +228,7 @@ export interface NodeRun {
 	startTime?: number;
 	executionTime?: number;
 	executionStatus?: string;
-	error?: Record<string, any>;
+	error?: ErrorJson;
 	data?: { main?: Array<NodeRunItem[] | null> };
 }
 
@@ -227,7 +237,7 @@ export interface RunResult {
 	/** true when n8n reports the run finished without a workflow-level error. */
 	success: boolean;
 	/** workflow-level error (the error that stopped the run), if any. */
-	error?: Record<string, any>;
+	error?: ErrorJson;
 	/** The node that failed, if n8n says so. */
 	lastNodeExecuted?: string;
 	runData: Record<string, NodeRun[]>;
@@ -238,7 +248,7 @@ export interface RunResult {
 }
 
 /** Items of the first (or given) output of a node's last run. */
-export function itemsOf(r: RunResult, nodeName: string, output = 0): Array<Record<string, any>> {
+export function itemsOf(r: RunResult, nodeName: string, output = 0): JsonObject[] {
 	const runs = r.runData[nodeName];
 	if (!runs || runs.length === 0) {
 		throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(r.runData).join(', ')}` + describeError(r));
@@ -248,7 +258,7 @@ export function itemsOf(r: RunResult, nodeName: string, output = 0): Array<Recor
 }
 
 /** Error of a node's last run, if it failed. */
-export function nodeError(r: RunResult, nodeName: string): Record<string, any> | undefined {
+export function nodeError(r: RunResult, nodeName: string): ErrorJson | undefined {
 	const runs = r.runData[nodeName];
 	return runs?.[runs.length - 1]?.error;
 }
@@ -260,7 +270,7 @@ export function describeError(r: RunResult): string {
 }
 
 /** Any string form of an error n8n recorded (message, description, context), for assertions. */
-export function errorText(e: Record<string, any> | undefined): string {
+export function errorText(e: ErrorJson | undefined): string {
 	if (!e) return '';
 	return JSON.stringify(e);
 }
@@ -535,19 +545,37 @@ export interface StartedN8n {
 // ---------------------------------------------------------------------------------------------------------------
 // Output parsing
 
-function findJson(stdout: string): any {
+/** The parts of an n8n run (IRun, as `execute` logs it or `execute-batch` snapshots it) that the harness reads. */
+interface RunJson {
+	status?: string;
+	data?: { resultData?: ResultDataJson };
+	resultData?: ResultDataJson;
+}
+
+interface ResultDataJson {
+	error?: ErrorJson;
+	lastNodeExecuted?: string;
+	runData?: Record<string, NodeRun[]>;
+}
+
+/** `execute-batch --output` summary. */
+interface BatchSummaryJson {
+	executions?: Array<{ workflowId?: string; error?: string; [key: string]: unknown }>;
+}
+
+function findJson(stdout: string): RunJson | undefined {
 	// --rawOutput prints the run as pretty JSON; anything before it is noise.
 	const start = stdout.search(/^[{[]/m);
 	if (start < 0) return undefined;
 	const text = stdout.slice(start).trim();
 	try {
-		return JSON.parse(text);
+		return JSON.parse(text) as RunJson;
 	} catch {
 		// maybe trailing noise: cut at the last closing brace
 		const end = Math.max(text.lastIndexOf('\n}'), text.lastIndexOf('\n]'));
 		if (end > 0) {
 			try {
-				return JSON.parse(text.slice(0, end + 2));
+				return JSON.parse(text.slice(0, end + 2)) as RunJson;
 			} catch {
 				return undefined;
 			}
@@ -556,8 +584,8 @@ function findJson(stdout: string): any {
 	}
 }
 
-function toRunResult(id: string, run: any, r: CliResult): RunResult {
-	const resultData = run?.data?.resultData ?? run?.resultData ?? {};
+function toRunResult(id: string, run: RunJson | undefined, r: CliResult): RunResult {
+	const resultData: ResultDataJson = run?.data?.resultData ?? run?.resultData ?? {};
 	const error = resultData.error;
 	return {
 		workflowId: id,
@@ -573,11 +601,11 @@ function toRunResult(id: string, run: any, r: CliResult): RunResult {
 
 function parseExecuteOutput(id: string, r: CliResult, logTail: string): RunResult {
 	// Success and failure both log the whole run (`JSON.stringify(run, null, 2)`) as one message.
-	let run: any;
+	let run: RunJson | undefined;
 	for (const m of r.logMessages ?? []) {
 		if (!m.startsWith('{')) continue;
 		try {
-			const candidate = JSON.parse(m);
+			const candidate = JSON.parse(m) as RunJson | null;
 			if (candidate?.data?.resultData) run = candidate;
 		} catch {
 			// not the run
@@ -600,14 +628,14 @@ function parseBatchOutput(
 	// execute-batch writes a snapshot (the full run) only for runs without a workflow-level error. For the
 	// others, its summary (--output) holds `error` = the error's description (or, without one, its message)
 	// + " on node <name>". Exit code 1 just means "some workflow failed", which tests may expect.
-	const summary = fs.existsSync(outFile) ? (JSON.parse(fs.readFileSync(outFile, 'utf8')) as any) : undefined;
-	const executions: any[] = summary?.executions ?? [];
+	const summary = fs.existsSync(outFile) ? (JSON.parse(fs.readFileSync(outFile, 'utf8')) as BatchSummaryJson) : undefined;
+	const executions = summary?.executions ?? [];
 	const results: Record<string, RunResult> = {};
 	const missing: string[] = [];
 	for (const id of ids) {
 		const f = path.join(snapDir, `${id}-snapshot.json`);
 		if (fs.existsSync(f)) {
-			const snap = JSON.parse(fs.readFileSync(f, 'utf8'));
+			const snap = JSON.parse(fs.readFileSync(f, 'utf8')) as RunJson;
 			results[id] = toRunResult(id, snap, r);
 			continue;
 		}

@@ -72,8 +72,8 @@ describe('AK/SK verification', () => {
 		};
 		const res = await raw(emu, sent);
 		expect(res.status).toBe(401);
-		expect(res.json.error_code).toBe('APIG.0301');
-		expect(res.json.error_msg).toMatch(/^Incorrect IAM authentication information: /);
+		expect(res.json?.error_code).toBe('APIG.0301');
+		expect(res.json?.error_msg).toMatch(/^Incorrect IAM authentication information: /);
 		expect(emu.getDesktop(emu.seedDesktopIds.dev01)?.tags.map((t) => t.key)).toEqual(['env', 'owner']);
 	});
 
@@ -94,14 +94,14 @@ describe('AK/SK verification', () => {
 		const h1 = sign(emu, { method: 'GET', path, ...ak(), signed: ['host'] });
 		const r1 = await raw(emu, { path, headers: h1 });
 		expect(r1.status).toBe(401);
-		expect(r1.json.error_msg).toMatch(/x-sdk-date/);
+		expect(r1.json?.error_msg).toMatch(/x-sdk-date/);
 
 		const h2 = sign(emu, { method: 'GET', path, ...ak(), signed: ['x-sdk-date', 'host'] });
-		expect((await raw(emu, { path, headers: h2 })).json.error_msg).toMatch(/sorted/);
+		expect((await raw(emu, { path, headers: h2 })).json?.error_msg).toMatch(/sorted/);
 
 		const h3 = sign(emu, { method: 'GET', path, ...ak(), headers: { 'x-custom': 'v' } });
 		delete h3['x-custom'];
-		expect((await raw(emu, { path, headers: h3 })).json.error_msg).toMatch(/x-custom/);
+		expect((await raw(emu, { path, headers: h3 })).json?.error_msg).toMatch(/x-custom/);
 	});
 
 	test('request time must be within 15 minutes of the emulator clock', async () => {
@@ -112,8 +112,8 @@ describe('AK/SK verification', () => {
 			const headers = sign(emu, { method: 'GET', path, ...ak(), dateMs: emu.now() + offset });
 			const res = await raw(emu, { path, headers });
 			expect(res.status).toBe(401);
-			expect(res.json.error_code).toBe('APIG.0301');
-			expect(res.json.error_msg).toMatch(/request time .* out of range: request expired/);
+			expect(res.json?.error_code).toBe('APIG.0301');
+			expect(res.json?.error_msg).toMatch(/request time .* out of range: request expired/);
 		}
 	});
 
@@ -143,14 +143,14 @@ describe('AK/SK verification', () => {
 		const path = p(emu, '/desktops');
 		const res = await raw(emu, { path, headers: sign(emu, { method: 'GET', path, ak: 'NOSUCHAK', sk: 'x' }) });
 		expect(res.status).toBe(401);
-		expect(res.json.error_msg).toMatch(/NOSUCHAK/);
+		expect(res.json?.error_msg).toMatch(/NOSUCHAK/);
 	});
 
 	test('X-Project-Id must equal the project in the path; a foreign project is refused', async () => {
 		const path = p(emu, '/desktops');
 		const res = await raw(emu, { path, headers: sign(emu, { method: 'GET', path, ...ak(), headers: { 'X-Project-Id': 'ffffffffffffffffffffffffffffffff' } }) });
 		expect(res.status).toBe(403);
-		expect(res.json.error_msg).toMatch(/X-Project-Id/);
+		expect(res.json?.error_msg).toMatch(/X-Project-Id/);
 		const other = '/v2/ffffffffffffffffffffffffffffffff/desktops';
 		expect((await raw(emu, { path: other, headers: sign(emu, { method: 'GET', path: other, ...ak() }) })).status).toBe(403);
 	});
@@ -168,12 +168,12 @@ describe('AK/SK verification', () => {
 			const path = p(emu, '/desktops');
 			const none = await raw(emu, { path, headers: sign(emu, { method: 'GET', path, ...temp() }) });
 			expect(none.status).toBe(401);
-			expect(none.json.error_msg).toMatch(/X-Security-Token/);
+			expect(none.json?.error_msg).toMatch(/X-Security-Token/);
 
 			const unsigned = sign(emu, { method: 'GET', path, ...temp() });
 			const r2 = await raw(emu, { path, headers: { ...unsigned, 'X-Security-Token': emu.credentials.securityToken } });
 			expect(r2.status).toBe(401);
-			expect(r2.json.error_msg).toMatch(/signed/);
+			expect(r2.json?.error_msg).toMatch(/signed/);
 
 			const wrong = sign(emu, { method: 'GET', path, ...temp(), headers: { 'X-Security-Token': 'nope' } });
 			expect((await raw(emu, { path, headers: wrong })).status).toBe(401);
@@ -190,7 +190,7 @@ describe('AK/SK verification', () => {
 			expect(emu.isAccessKeyLocked(emu.credentials.accessKeyId)).toBe(true);
 			const locked = await raw(emu, { path, headers: sign(emu, { method: 'GET', path, ...ak() }) });
 			expect(locked.status).toBe(401);
-			expect(locked.json.error_msg).toMatch(/locked/);
+			expect(locked.json?.error_msg).toMatch(/locked/);
 			// Other keys are unaffected.
 			const temp = sign(emu, {
 				method: 'GET',

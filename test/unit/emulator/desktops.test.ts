@@ -30,7 +30,7 @@ describe('DELETE /desktops/{id} (desktop.delete)', () => {
 	test.each(['True', '1', 'yes', ''])('boolean %j → 400 and the desktop survives', async (v) => {
 		const res = await call(emu, 'DELETE', p(emu, `/desktops/${ids.dev01}?is_force_delete=${v}`));
 		expect(res.status).toBe(400);
-		expect(res.json.error_msg).toContain('is_force_delete');
+		expect(res.json?.error_msg).toContain('is_force_delete');
 		expect(emu.getDesktop(ids.dev01)).toBeDefined();
 	});
 
@@ -38,7 +38,7 @@ describe('DELETE /desktops/{id} (desktop.delete)', () => {
 		const busy = emu.addDesktop({ computer_name: 'wks-busy', busy: true });
 		const res = await call(emu, 'DELETE', p(emu, `/desktops/${busy.desktop_id}`));
 		expect(res.status).toBe(409);
-		expect(res.json.error_code).toBe('WKS.0107');
+		expect(res.json?.error_code).toBe('WKS.0107');
 		expect(emu.getDesktop(busy.desktop_id)).toBeDefined();
 		expect(emu.deletedDesktops).toEqual([]);
 	});
@@ -48,8 +48,8 @@ describe('GET /desktops and /desktops/detail', () => {
 	test('lists with total_count and the documented fields', async () => {
 		const res = await call(emu, 'GET', p(emu, '/desktops'));
 		expect(res.status).toBe(200);
-		expect(res.json.total_count).toBe(3);
-		expect(res.json.desktops[0]).toMatchObject({
+		expect(res.json?.total_count).toBe(3);
+		expect(res.json?.desktops?.[0]).toMatchObject({
 			desktop_id: ids.dev01,
 			computer_name: 'wks-dev-01',
 			status: 'ACTIVE',
@@ -57,8 +57,8 @@ describe('GET /desktops and /desktops/detail', () => {
 			tags: [{ key: 'env', value: 'dev' }, { key: 'owner', value: 'alice' }],
 			ip_addresses: ['192.168.0.11'],
 		});
-		expect(res.json.desktops[0].created).toMatch(/^\d{4}-\d\d-\d\dT/);
-		expect(res.json.desktops[0].product_id).toBeTruthy();
+		expect(res.json?.desktops?.[0]?.created).toMatch(/^\d{4}-\d\d-\d\dT/);
+		expect(res.json?.desktops?.[0]?.product_id).toBeTruthy();
 		expect(emu.requests[0].route).toBe('desktop.list');
 	});
 
@@ -67,9 +67,10 @@ describe('GET /desktops and /desktops/detail', () => {
 		const pages: string[] = [];
 		for (let offset = 0; ; offset += 4) {
 			const res = await call(emu, 'GET', p(emu, `/desktops?offset=${offset}&limit=4`));
-			expect(res.json.total_count).toBe(10);
-			pages.push(...res.json.desktops.map((d: { computer_name: string }) => d.computer_name));
-			if (res.json.desktops.length < 4) break;
+			expect(res.json?.total_count).toBe(10);
+			const desktops = res.json?.desktops ?? [];
+			pages.push(...desktops.map((d) => d.computer_name));
+			if (desktops.length < 4) break;
 		}
 		expect(pages).toHaveLength(10);
 		expect(new Set(pages).size).toBe(10);
@@ -81,14 +82,14 @@ describe('GET /desktops and /desktops/detail', () => {
 		expect((await call(emu, 'GET', p(emu, '/desktops/detail?limit=500'))).status).toBe(200);
 		const over = await call(emu, 'GET', p(emu, '/desktops/detail?limit=501'));
 		expect(over.status).toBe(400);
-		expect(over.json.error_msg).toContain('limit');
+		expect(over.json?.error_msg).toContain('limit');
 		expect((await call(emu, 'GET', p(emu, '/desktops?offset=-1'))).status).toBe(400);
 		expect((await call(emu, 'GET', p(emu, '/desktops?limit=ten'))).status).toBe(400);
 	});
 
 	test('filters: computer_name is a case-insensitive substring; user_name, status, tag', async () => {
 		const names = async (q: string): Promise<string[]> =>
-			(await call(emu, 'GET', p(emu, `/desktops?${q}`))).json.desktops.map((d: { computer_name: string }) => d.computer_name);
+			((await call(emu, 'GET', p(emu, `/desktops?${q}`))).json?.desktops ?? []).map((d) => d.computer_name);
 		expect(await names('computer_name=DEV')).toEqual(['wks-dev-01', 'wks-dev-02']);
 		expect(await names('user_name=carol')).toEqual(['wks-prod-01']);
 		emu.updateDesktop(ids.dev02, { status: 'SHUTOFF' });
@@ -100,10 +101,10 @@ describe('GET /desktops and /desktops/detail', () => {
 
 	test('detail carries more fields', async () => {
 		const res = await call(emu, 'GET', p(emu, '/desktops/detail?limit=1'));
-		expect(res.json.total_count).toBe(3);
-		expect(res.json.desktops).toHaveLength(1);
-		expect(res.json.desktops[0]).toHaveProperty('product.product_id');
-		expect(res.json.desktops[0]).toHaveProperty('availability_zone');
+		expect(res.json?.total_count).toBe(3);
+		expect(res.json?.desktops).toHaveLength(1);
+		expect(res.json?.desktops?.[0]).toHaveProperty('product.product_id');
+		expect(res.json?.desktops?.[0]).toHaveProperty('availability_zone');
 		expect(emu.requests[0].route).toBe('desktop.listDetail');
 	});
 });
@@ -122,8 +123,8 @@ describe('GET /desktops/tags (project.tags)', () => {
 	});
 
 	test('key/value filters and paging', async () => {
-		expect((await call(emu, 'GET', p(emu, '/desktops/tags?key=env'))).json.tags).toEqual([{ key: 'env', values: ['dev', 'prod'] }]);
-		expect((await call(emu, 'GET', p(emu, '/desktops/tags?value=prod'))).json.tags).toEqual([{ key: 'env', values: ['prod'] }]);
+		expect((await call(emu, 'GET', p(emu, '/desktops/tags?key=env'))).json?.tags).toEqual([{ key: 'env', values: ['dev', 'prod'] }]);
+		expect((await call(emu, 'GET', p(emu, '/desktops/tags?value=prod'))).json?.tags).toEqual([{ key: 'env', values: ['prod'] }]);
 		const page = await call(emu, 'GET', p(emu, '/desktops/tags?offset=1&limit=1'));
 		expect(page.json).toEqual({ tags: [{ key: 'owner', values: ['alice', 'carol'] }], totalCount: 2 });
 	});
@@ -134,7 +135,7 @@ describe('POST /desktops/resource-instances/action (desktop.filter)', () => {
 	const filter = async (body: Record<string, unknown>): Promise<string[]> => {
 		const res = await call(emu, 'POST', url(), { action: 'filter', ...body });
 		expect(res.status).toBe(200);
-		return res.json.resources.map((r: { resource_name: string }) => r.resource_name);
+		return (res.json?.resources ?? []).map((r) => r.resource_name);
 	};
 
 	beforeEach(() => {
@@ -172,13 +173,13 @@ describe('POST /desktops/resource-instances/action (desktop.filter)', () => {
 	test('offset/limit must be strings; numbers → 400', async () => {
 		const res = await call(emu, 'POST', url(), { action: 'filter', offset: 0, limit: 100 });
 		expect(res.status).toBe(400);
-		expect(res.json.error_msg).toMatch(/string/);
+		expect(res.json?.error_msg).toMatch(/string/);
 		expect((await call(emu, 'POST', url(), { action: 'filter', limit: '0' })).status).toBe(400);
 		expect(await filter({ offset: '2', limit: '1' })).toEqual(['wks-prod-01']);
 	});
 
 	test('invalid bodies → 400', async () => {
-		expect((await call(emu, 'POST', url(), { action: 'list' })).json.error_code).toBe('WKS.0105');
+		expect((await call(emu, 'POST', url(), { action: 'list' })).json?.error_code).toBe('WKS.0105');
 		expect((await call(emu, 'POST', url(), { action: 'filter', tags: [{ key: 'env' }] })).status).toBe(400);
 		expect((await call(emu, 'POST', url(), { action: 'filter', matches: [{ key: 'name', value: 'x' }] })).status).toBe(400);
 		expect((await call(emu, 'POST', url(), { action: 'filter', without_any_tag: 'true' })).status).toBe(400);
@@ -201,25 +202,25 @@ describe('/desktops/batch-tags (desktop.batchTags / desktop.batchUntags)', () =>
 	test('an unknown desktop anywhere → 404 naming it, and nothing is applied', async () => {
 		const res = await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev01, tags: [{ key: 'x', value: '1' }] }, { desktop_id: 'ghost', tags: [{ key: 'x', value: '1' }] }] });
 		expect(res.status).toBe(404);
-		expect(res.json.error_msg).toContain('ghost');
+		expect(res.json?.error_msg).toContain('ghost');
 		expect(emu.getDesktop(ids.dev01)?.tags).toHaveLength(2);
 	});
 
 	test('limits: 100 desktops, 20 tags each, quota per desktop', async () => {
 		const tooMany = Array.from({ length: 101 }, () => ({ desktop_id: ids.dev01, tags: [{ key: 'a', value: 'b' }] }));
-		expect((await call(emu, 'POST', url(), { desktops: tooMany })).json.error_code).toBe('WKS.0106');
+		expect((await call(emu, 'POST', url(), { desktops: tooMany })).json?.error_code).toBe('WKS.0106');
 		const tags21 = Array.from({ length: 21 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
-		expect((await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev01, tags: tags21 }] })).json.error_code).toBe('WKS.0106');
+		expect((await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev01, tags: tags21 }] })).json?.error_code).toBe('WKS.0106');
 		const tags9 = tags21.slice(0, 9);
 		const quota = await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev02, tags: [{ key: 'ok', value: '1' }] }, { desktop_id: ids.dev01, tags: tags9 }] });
 		expect(quota.status).toBe(400);
-		expect(quota.json.error_code).toBe('WKS.0104');
+		expect(quota.json?.error_code).toBe('WKS.0104');
 		expect(emu.getDesktop(ids.dev02)?.tags).toHaveLength(1);
 	});
 
 	test('invalid bodies → 400', async () => {
 		expect((await call(emu, 'POST', url(), { desktops: [] })).status).toBe(400);
-		expect((await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev01, tags: [{ key: 'a<b', value: '1' }] }] })).json.error_code).toBe('WKS.0102');
+		expect((await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev01, tags: [{ key: 'a<b', value: '1' }] }] })).json?.error_code).toBe('WKS.0102');
 		expect((await call(emu, 'POST', url(), { desktops: [{ tags: [{ key: 'a', value: '1' }] }] })).status).toBe(400);
 	});
 });

@@ -8,7 +8,23 @@ export interface RawResponse {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	text: string;
-	json: any;
+	/** The parsed body; undefined when the body is empty or not JSON. */
+	json: ResponseBody | undefined;
+}
+
+/** The fields of Huawei (and emulator) response bodies that the emulator tests read. */
+export interface ResponseBody {
+	error_code?: string;
+	error_msg?: string;
+	request_id?: string;
+	error?: { code?: number; message?: string; title?: string };
+	total_count?: number;
+	totalCount?: number;
+	desktops?: Array<{ desktop_id?: string; computer_name: string; product_id?: string; created?: string; [key: string]: unknown }>;
+	resources?: Array<{ resource_id?: string; resource_name: string; [key: string]: unknown }>;
+	tags?: Array<{ key: string; value?: string; values?: string[] }>;
+	token?: { expires_at: string; issued_at: string; [key: string]: unknown };
+	[key: string]: unknown;
 }
 
 export interface RawRequest {
@@ -36,9 +52,9 @@ export function raw(emu: Emulator, r: RawRequest): Promise<RawResponse> {
 				res.on('data', (c: Buffer) => chunks.push(c));
 				res.on('end', () => {
 					const text = Buffer.concat(chunks).toString('utf8');
-					let json: any;
+					let json: ResponseBody | undefined;
 					try {
-						json = text ? JSON.parse(text) : undefined;
+						json = text ? (JSON.parse(text) as ResponseBody) : undefined;
 					} catch {
 						json = undefined;
 					}

@@ -37,12 +37,12 @@ describe('IAM password login', () => {
 		expect(res.status).toBe(201);
 		const token = res.headers['x-subject-token'] as string;
 		expect(token).toMatch(/^MII/);
-		expect(res.json.token).toMatchObject({
+		expect(res.json?.token).toMatchObject({
 			methods: ['password'],
 			project: { id: emu.projectId, name: 'ap-southeast-1' },
 			user: { name: 'demo-user', domain: { name: 'demo-account' } },
 		});
-		const ttl = Date.parse(res.json.token.expires_at) - Date.parse(res.json.token.issued_at);
+		const ttl = Date.parse(res.json?.token?.expires_at ?? '') - Date.parse(res.json?.token?.issued_at ?? '');
 		expect(ttl).toBe(24 * 3600_000);
 		expect(res.headers['x-request-id']).toBeTruthy();
 		expect(JSON.stringify(res.json)).not.toContain(token);
@@ -67,7 +67,7 @@ describe('IAM password login', () => {
 	test('wrong project → 400 IAM error; scope by project name is accepted', async () => {
 		const res = await login(loginBody({ project: { id: 'ffffffffffffffffffffffffffffffff' } }));
 		expect(res.status).toBe(400);
-		expect(res.json.error.code).toBe(400);
+		expect(res.json?.error?.code).toBe(400);
 		expect((await login(loginBody({ project: { name: 'ap-southeast-1' } }))).status).toBe(201);
 	});
 
@@ -98,7 +98,7 @@ describe('token authentication', () => {
 		emu.expireTokens();
 		const expired = await call(emu, 'GET', p(emu, '/desktops'));
 		expect(expired.status).toBe(401);
-		expect(expired.json.error_msg).toMatch(/^Incorrect IAM authentication information: .*expired/);
+		expect(expired.json?.error_msg).toMatch(/^Incorrect IAM authentication information: .*expired/);
 		expect((await raw(emu, { path: p(emu, '/desktops'), headers: { 'X-Auth-Token': fresh } })).status).toBe(401);
 
 		// Logging in again gives a working token.
@@ -122,7 +122,7 @@ describe('token authentication', () => {
 		const foreign = emu.issueToken({ projectId: 'ffffffffffffffffffffffffffffffff' });
 		const res = await raw(emu, { path: p(emu, '/desktops'), headers: { 'X-Auth-Token': foreign } });
 		expect(res.status).toBe(403);
-		expect(res.json.error_msg).toMatch(/scoped to project ffff/);
+		expect(res.json?.error_msg).toMatch(/scoped to project ffff/);
 		const other = await call(emu, 'GET', '/v2/ffffffffffffffffffffffffffffffff/desktops');
 		expect(other.status).toBe(403);
 	});

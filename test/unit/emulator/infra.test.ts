@@ -19,7 +19,7 @@ describe('common response headers', () => {
 		const b = await raw(emu, { path: '/nowhere' });
 		expect(a.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 		expect(a.headers['x-request-id']).not.toBe(b.headers['x-request-id']);
-		expect(b.json.request_id).toBe(b.headers['x-request-id']);
+		expect(b.json?.request_id).toBe(b.headers['x-request-id']);
 		emu.setClockSkewMs(-3 * 3600_000);
 		const c = await call(emu, 'GET', p(emu, '/desktops'));
 		expect(Math.abs(Date.parse(String(c.headers.date)) - (Date.now() - 3 * 3600_000))).toBeLessThan(5000);
@@ -96,7 +96,7 @@ describe('faults', () => {
 		expect(res.status).toBe(429);
 		expect(res.headers['retry-after']).toBe('2');
 		expect(res.json).toMatchObject({ error_code: 'APIG.0308', request_id: res.headers['x-request-id'] });
-		expect(res.json.error_msg).toMatch(/throttling threshold/);
+		expect(res.json?.error_msg).toMatch(/throttling threshold/);
 		expect(emu.getDesktop(dev01)?.tags.map((t) => t.key)).not.toContain('faulted');
 		expect(emu.requests[0].fault).toBe('status');
 		// Consumed: the retry goes through.
@@ -111,7 +111,7 @@ describe('faults', () => {
 		emu.injectFaults([{ type: 'status', status }]);
 		const res = await call(emu, 'GET', p(emu, '/desktops'));
 		expect(res.status).toBe(status);
-		expect(res.json.error_code).toBe(code);
+		expect(res.json?.error_code).toBe(code);
 	});
 
 	test('errorCode and times; faults are consumed in order by matching requests only', async () => {
@@ -122,7 +122,7 @@ describe('faults', () => {
 		expect((await call(emu, 'GET', p(emu, '/desktops'))).status).toBe(200);
 		expect((await call(emu, 'GET', p(emu, `/desktops/${dev01}/tags`))).status).toBe(503);
 		const d1 = await call(emu, 'DELETE', p(emu, `/desktops/${dev01}`));
-		expect(d1.json.error_code).toBe('WKS.9999');
+		expect(d1.json?.error_code).toBe('WKS.9999');
 		expect((await call(emu, 'DELETE', p(emu, `/desktops/${dev01}`))).status).toBe(500);
 		expect(emu.getDesktop(dev01)).toBeDefined();
 		expect((await call(emu, 'DELETE', p(emu, `/desktops/${dev01}`))).status).toBe(204);

@@ -52,7 +52,7 @@ describe('POST /desktops/{id}/tags (tag.create)', () => {
 			const id = small.seedDesktopIds.dev01;
 			const res = await call(small, 'POST', p(small, `/desktops/${id}/tags`), { tag: { key: 'third', value: 'x' } });
 			expect(res.status).toBe(400);
-			expect(res.json.error_code).toBe('WKS.0104');
+			expect(res.json?.error_code).toBe('WKS.0104');
 			expect((await call(small, 'POST', p(small, `/desktops/${id}/tags`), { tag: { key: 'env', value: 'x' } })).status).toBe(204);
 		} finally {
 			await small.close();
@@ -73,8 +73,8 @@ describe('POST /desktops/{id}/tags (tag.create)', () => {
 	])('invalid %j → 400 %s, nothing changes', async (body, code) => {
 		const res = await call(emu, 'POST', p(emu, `/desktops/${dev01}/tags`), body);
 		expect(res.status).toBe(400);
-		expect(res.json.error_code).toBe(code);
-		expect(res.json.error_msg).toBeTruthy();
+		expect(res.json?.error_code).toBe(code);
+		expect(res.json?.error_msg).toBeTruthy();
 		expect(tagsOf(dev01)).toHaveLength(2);
 	});
 
@@ -88,17 +88,17 @@ describe('POST /desktops/{id}/tags (tag.create)', () => {
 	test('bad JSON and empty body → 400', async () => {
 		const bad = await call(emu, 'POST', p(emu, `/desktops/${dev01}/tags`), '{"tag":');
 		expect(bad.status).toBe(400);
-		expect(bad.json.error_code).toBe('WKS.0100');
+		expect(bad.json?.error_code).toBe('WKS.0100');
 		const empty = await raw(emu, { method: 'POST', path: p(emu, `/desktops/${dev01}/tags`), headers: { 'X-Auth-Token': emu.token } });
 		expect(empty.status).toBe(400);
-		expect(empty.json.error_code).toBe('WKS.0001');
+		expect(empty.json?.error_code).toBe('WKS.0001');
 	});
 
 	test('unknown desktop → 404 WKS.0202 naming the id', async () => {
 		const res = await call(emu, 'POST', p(emu, '/desktops/00000000-0000-0000-0000-000000000000/tags'), { tag: { key: 'k', value: 'v' } });
 		expect(res.status).toBe(404);
-		expect(res.json.error_code).toBe('WKS.0202');
-		expect(res.json.error_msg).toContain('00000000-0000-0000-0000-000000000000');
+		expect(res.json?.error_code).toBe('WKS.0202');
+		expect(res.json?.error_msg).toContain('00000000-0000-0000-0000-000000000000');
 	});
 });
 
@@ -114,7 +114,7 @@ describe('DELETE /desktops/{id}/tags/{key} (tag.delete)', () => {
 		// Unencoded, the slash is a separator: a different (non-existent) route.
 		const asSeparator = await call(emu, 'DELETE', p(emu, `/desktops/${dev01}/tags/a/b`));
 		expect(asSeparator.status).toBe(404);
-		expect(asSeparator.json.error_code).toBe('APIG.0101');
+		expect(asSeparator.json?.error_code).toBe('APIG.0101');
 
 		expect((await call(emu, 'DELETE', p(emu, `/desktops/${dev01}/tags/a%2Fb`))).status).toBe(204);
 		expect((await call(emu, 'DELETE', p(emu, `/desktops/${dev01}/tags/k%20%C3%BC`))).status).toBe(204);
@@ -134,12 +134,12 @@ describe('DELETE /desktops/{id}/tags/{key} (tag.delete)', () => {
 	test('`..` is not normalised: it is recorded as sent and never routes', async () => {
 		const res = await call(emu, 'DELETE', p(emu, `/desktops/${dev01}/tags/../tags/env`));
 		expect(res.status).toBe(404);
-		expect(res.json.error_code).toBe('APIG.0101');
+		expect(res.json?.error_code).toBe('APIG.0101');
 		expect(emu.requests.at(-1)?.rawPath).toContain('/../');
 		// In a variable position it is taken literally: a desktop called "..".
 		const asId = await call(emu, 'GET', p(emu, '/desktops/../tags'));
 		expect(asId.status).toBe(404);
-		expect(asId.json.error_code).toBe('WKS.0202');
+		expect(asId.json?.error_code).toBe('WKS.0202');
 		expect(tagsOf(dev01)).toHaveLength(2);
 	});
 
@@ -184,18 +184,18 @@ describe('POST /desktops/{id}/tags/action (tag.batch)', () => {
 		for (const action of ['update', undefined, 'CREATE']) {
 			const res = await call(emu, 'POST', url(), { action, tags: [{ key: 'a', value: 'b' }] });
 			expect(res.status).toBe(400);
-			expect(res.json.error_code).toBe('WKS.0105');
+			expect(res.json?.error_code).toBe('WKS.0105');
 		}
 	});
 
 	test('all-or-nothing: one bad tag or exceeding the quota changes nothing', async () => {
 		const bad = await call(emu, 'POST', url(), { action: 'create', tags: [{ key: 'good', value: 'v' }, { key: 'bad*', value: 'v' }] });
 		expect(bad.status).toBe(400);
-		expect(bad.json.error_msg).toContain('tags[1]');
+		expect(bad.json?.error_msg).toContain('tags[1]');
 		const many = Array.from({ length: 9 }, (_, i) => ({ key: `k${i}`, value: 'v' }));
 		const quota = await call(emu, 'POST', url(), { action: 'create', tags: many });
 		expect(quota.status).toBe(400);
-		expect(quota.json.error_code).toBe('WKS.0104');
+		expect(quota.json?.error_code).toBe('WKS.0104');
 		expect(tagsOf(dev01)).toHaveLength(2);
 		// 8 new + 2 existing = 10 is exactly the limit.
 		expect((await call(emu, 'POST', url(), { action: 'create', tags: many.slice(0, 8) })).status).toBe(204);

@@ -15,7 +15,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { startEmulator, type Emulator } from '../test/emulator';
 import {
 	buildAndPack,
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
 	let emu: Emulator | undefined;
 	let n8n: N8nInstance | undefined;
 	let server: StartedN8n | undefined;
-	let browser: Browser | undefined;
+	let browser: BrowserContext | undefined;
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-shot-chromium-'));
 	try {
 		const runtime = await ensureRuntime((l) => l.startsWith('[n8n-runtime]') && console.log(`  ${l}`));
@@ -114,7 +114,8 @@ async function main(): Promise<number> {
 		if (!setup.ok) throw new Error(`owner setup answered ${setup.status}`);
 
 		console.log('chromium...');
-		browser = await chromium.launch({
+		// A persistent context on a fresh, temporary profile folder (deleted below).
+		browser = await chromium.launchPersistentContext(profile, {
 			executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
 			headless: true,
 			args: [
@@ -125,10 +126,11 @@ async function main(): Promise<number> {
 				'--disable-background-networking',
 				'--disable-component-update',
 				'--disable-sync',
-				`--user-data-dir=${profile}`,
 			],
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
 		});
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const page = browser.pages()[0] ?? (await browser.newPage());
 		page.setDefaultTimeout(60_000);
 
 		await page.goto(`${server.url}/signin`);

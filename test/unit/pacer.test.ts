@@ -1,0 +1,205 @@
+import { Pacer } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
+
+/** A clock that only moves when the pacer waits, so start times are exact. */
+function fakeTime() {
+	let now = 0;
+	const waits: number[] = [];
+	return {
+		now: () => now,
+		wait: async (ms: number) => {
+			waits.push(ms);
+			now += ms;
+		},
+		advance: (ms: number) => (now += ms),
+		waits,
+	};
+}
+
+const flush = async () => {
+	for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+describe('spacing', () => {
+	test('starts are spaced 1/rate apart plus the 3% margin, never closer', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 5, maxConcurrent: 10 }, time.now, time.wait);
+		const starts: number[] = [];
+		for (let i = 0; i < 6; i++) {
+			const release = await pacer.acquire();
+			starts.push(release.startedAt);
+			release();
+		}
+		expect(starts).toEqual([0, 206, 412, 618, 824, 1030]);
+		// Five starts fit in no sliding one-second window with a sixth.
+		for (let i = 5; i < starts.length; i++) expect(starts[i] - starts[i - 5]).toBeGreaterThanOrEqual(1000);
+	});
+
+	test('a start that comes late pushes the following ones, so they do not bunch up', async () => {
+		let now = 0;
+		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, () => now, async (ms) => {
+			now += ms + 50; // every timer fires 50 ms late
+		});
+		const starts: number[] = [];
+		for (let i = 0; i < 4; i++) {
+			const release = await pacer.acquire();
+			starts.push(release.startedAt);
+			release();
+		}
+		const gaps = starts.slice(1).map((s, i) => s - starts[i]);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(103);
+	});
+
+	test('idle time is not banked: after a pause the next request does not get a burst', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 2, maxConcurrent: 10 }, time.now, time.wait);
+		(await pacer.acquire())();
+		time.advance(10_000);
+		const a = await pacer.acquire();
+		const b = await pacer.acquire();
+		expect(a.startedAt).toBe(10_000);
+		expect(b.startedAt - a.startedAt).toBe(515);
+	});
+});
+
+describe('concurrency', () => {
+	test('at most maxConcurrent in flight; a finishing request hands its place to the next in line', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 1e6, maxConcurrent: 2 }, time.now, time.wait);
+		const order: string[] = [];
+		const acquired: Array<(() => void) | undefined> = [];
+		const pending = ['a', 'b', 'c', 'd'].map((name, i) =>
+			pacer.acquire().then((release) => {
+				order.push(name);
+				acquired[i] = release;
+			}),
+		);
+		await flush();
+		expect(order).toEqual(['a', 'b']);
+		acquired[0]?.();
+		await flush();
+		expect(order).toEqual(['a', 'b', 'c']);
+		// Releasing twice frees one place, not two.
+		acquired[0]?.();
+		await flush();
+		expect(order).toEqual(['a', 'b', 'c']);
+		acquired[1]?.();
+		await Promise.all(pending);
+		expect(order).toEqual(['a', 'b', 'c', 'd']);
+		acquired[2]?.();
+		acquired[3]?.();
+		// All places are free again: two start at once, the third waits.
+		const next: string[] = [];
+		for (const name of ['e', 'f', 'g']) void pacer.acquire().then(() => next.push(name));
+		await flush();
+		expect(next).toEqual(['e', 'f']);
+	});
+
+	test('raising maxConcurrent through setLimits lets waiting requests start', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 1e6, maxConcurrent: 1 }, time.now, time.wait);
+		const started: number[] = [];
+		for (let i = 0; i < 3; i++) void pacer.acquire().then(() => started.push(i));
+		await flush();
+		expect(started).toEqual([0]);
+		pacer.setLimits({ requestsPerSecond: 1e6, maxConcurrent: 3 });
+		await flush();
+		expect(started).toEqual([0, 1, 2]);
+	});
+
+	test('lowering maxConcurrent: releases do not hand over until in flight is below the new cap', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 1e6, maxConcurrent: 3 }, time.now, time.wait);
+		const releases = await Promise.all([pacer.acquire(), pacer.acquire(), pacer.acquire()]);
+		pacer.setLimits({ requestsPerSecond: 1e6, maxConcurrent: 1 });
+		let started = false;
+		void pacer.acquire().then(() => (started = true));
+		releases[0]();
+		await flush();
+		expect(started).toBe(false);
+		releases[1]();
+		await flush();
+		expect(started).toBe(false);
+		releases[2]();
+		await flush();
+		expect(started).toBe(true);
+	});
+});
+
+describe('adaptive rate', () => {
+	test('a 429 lowers the rate to 70%; successes win it back, slowly near the throttled rate, never above the ceiling', () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
+		pacer.onThrottled(0);
+		expect(pacer.currentRate).toBeCloseTo(7);
+		pacer.onSuccess(); // below 85% of 10: +5% of the ceiling
+		expect(pacer.currentRate).toBeCloseTo(7.5);
+		pacer.onSuccess();
+		pacer.onSuccess();
+		expect(pacer.currentRate).toBeCloseTo(8.5);
+		pacer.onSuccess(); // from 8.5 on: +0.5% of the ceiling
+		expect(pacer.currentRate).toBeCloseTo(8.55);
+		for (let i = 0; i < 1000; i++) pacer.onSuccess();
+		expect(pacer.currentRate).toBe(10);
+	});
+
+	test('429s of requests started before the last decrease do not lower the rate again', () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
+		time.advance(1000);
+		pacer.onThrottled(900);
+		pacer.onThrottled(950); // in flight when the rate was lowered
+		pacer.onThrottled(999);
+		expect(pacer.currentRate).toBeCloseTo(7);
+		time.advance(100);
+		pacer.onThrottled(1050); // sent at the lowered rate, and still throttled
+		expect(pacer.currentRate).toBeCloseTo(4.9);
+	});
+
+	test('the rate never falls below 0.2 per second', () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 5, maxConcurrent: 10 }, time.now, time.wait);
+		for (let i = 0; i < 50; i++) {
+			time.advance(1);
+			pacer.onThrottled();
+		}
+		expect(pacer.currentRate).toBeCloseTo(0.2);
+	});
+
+	test('the lowered rate widens the spacing of later starts', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
+		const first = await pacer.acquire();
+		first();
+		pacer.onThrottled(first.startedAt);
+		const second = await pacer.acquire();
+		const third = await pacer.acquire();
+		expect(second.startedAt).toBe(103);
+		expect(third.startedAt - second.startedAt).toBeCloseTo((1000 / 7) * 1.03);
+	});
+});
+
+describe('setLimits', () => {
+	test('a new ceiling replaces the adapted rate and forgets the throttled rate', () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
+		time.advance(100);
+		pacer.onThrottled(50);
+		pacer.setLimits({ requestsPerSecond: 20, maxConcurrent: 10 });
+		expect(pacer.currentRate).toBe(20);
+		pacer.onThrottled(60);
+		expect(pacer.currentRate).toBeCloseTo(20); // started before the decrease that already counted
+		time.advance(10);
+		pacer.onThrottled(105);
+		expect(pacer.currentRate).toBeCloseTo(14);
+		pacer.onSuccess(); // the throttled rate is now 20: 14 is below 85% of it, +5% of 20
+		expect(pacer.currentRate).toBeCloseTo(15);
+	});
+
+	test('the same ceiling again keeps the adapted rate', () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
+		pacer.onThrottled(0);
+		pacer.setLimits({ requestsPerSecond: 10, maxConcurrent: 4 });
+		expect(pacer.currentRate).toBeCloseTo(7);
+	});
+});

@@ -11,6 +11,23 @@ export interface PacerLimits {
 const DECREASE_FACTOR = 0.7;
 const INCREASE_SHARE = 0.05;
 const MIN_RATE = 0.2;
+/**
+ * Near the rate that was last throttled, each success wins back only this share of the ceiling,
+ * so the pacer creeps up on the server's real limit instead of running into it again at once.
+ * With the limit below the configured ceiling (Huawei publishes 100 to 200 calls a minute), fast
+ * recovery alone would hit a 429 every few requests.
+ */
+const CAUTIOUS_INCREASE_SHARE = 0.005;
+const CAUTIOUS_FROM = 0.85;
+/**
+ * Requests are spaced this much wider than 1/rate. A gateway counts requests in a sliding
+ * one-second window by arrival: with starts exactly 1/rate apart, any request that reaches it a
+ * millisecond later than the one five places after it (timer drift, a busy event loop, the network)
+ * puts six in a window and earns a 429 and a retry. 3% costs 3% of throughput and absorbs about
+ * 30 ms of jitter at 5 requests a second; measured against the emulator at its limit (1,000 items,
+ * 5/s) exact spacing lost 71 requests to 429 and 20% of the time.
+ */
+const SPACING_MARGIN = 1.03;
 
 /**
  * Spaces requests evenly under a rate and caps how many are in flight, adapting the rate down when
@@ -19,6 +36,10 @@ const MIN_RATE = 0.2;
  */
 export class Pacer {
 	private rate: number;
+	/** The rate in force when the last 429 came back; recovery slows down near it. */
+	private throttledRate = Infinity;
+	/** When the rate was last lowered: 429s for requests started before that were sent too fast already counted. */
+	private lastDecreaseAt = -Infinity;
 	private nextStartAt = 0;
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
@@ -33,7 +54,10 @@ export class Pacer {
 
 	/** The latest run's settings apply to everyone sharing this pacer. */
 	setLimits(limits: PacerLimits): void {
-		if (limits.requestsPerSecond !== this.limits.requestsPerSecond) this.rate = limits.requestsPerSecond;
+		if (limits.requestsPerSecond !== this.limits.requestsPerSecond) {
+			this.rate = limits.requestsPerSecond;
+			this.throttledRate = Infinity;
+		}
 		this.limits = limits;
 		this.wakeWaiting();
 	}
@@ -42,8 +66,11 @@ export class Pacer {
 		return this.rate;
 	}
 
-	/** Resolves when this request may start; call the returned function when it has finished. */
-	async acquire(): Promise<() => void> {
+	/**
+	 * Resolves when this request may start; call the returned function when it has finished. The
+	 * function's `startedAt` is when the request was let go, for onThrottled.
+	 */
+	async acquire(): Promise<(() => void) & { startedAt: number }> {
 		if (this.inFlight < this.limits.maxConcurrent) {
 			this.inFlight++;
 		} else {
@@ -52,24 +79,39 @@ export class Pacer {
 		}
 		const now = this.now();
 		const startAt = Math.max(now, this.nextStartAt);
-		this.nextStartAt = startAt + 1000 / this.rate;
+		this.nextStartAt = startAt + (1000 / this.rate) * SPACING_MARGIN;
 		if (startAt > now) await this.wait(startAt - now);
+		// A timer that fired late (a busy event loop) must not let the next requests catch up on
+		// the schedule: that would bunch them together. The spacing counts from the actual start.
+		const startedAt = this.now();
+		if (startedAt > startAt) this.nextStartAt = Math.max(this.nextStartAt, startedAt + (1000 / this.rate) * SPACING_MARGIN);
 		let released = false;
-		return () => {
+		const release = () => {
 			if (released) return;
 			released = true;
 			const next = this.inFlight <= this.limits.maxConcurrent ? this.waiting.shift() : undefined;
 			if (next) next();
 			else this.inFlight--;
 		};
+		return Object.assign(release, { startedAt });
 	}
 
-	onThrottled(): void {
+	/**
+	 * A 429 came back for a request started at `startedAt`. Requests already in flight when the
+	 * rate was lowered were sent at the old rate; their 429s say nothing new, and lowering again for
+	 * each of them would collapse the rate after one burst (0.7^10 for ten in flight).
+	 */
+	onThrottled(startedAt: number = this.now()): void {
+		if (startedAt < this.lastDecreaseAt) return;
+		this.throttledRate = this.rate;
 		this.rate = Math.max(MIN_RATE, this.rate * DECREASE_FACTOR);
+		this.lastDecreaseAt = this.now();
 	}
 
 	onSuccess(): void {
-		this.rate = Math.min(this.limits.requestsPerSecond, this.rate + this.limits.requestsPerSecond * INCREASE_SHARE);
+		const ceiling = this.limits.requestsPerSecond;
+		const share = this.rate < this.throttledRate * CAUTIOUS_FROM ? INCREASE_SHARE : CAUTIOUS_INCREASE_SHARE;
+		this.rate = Math.min(ceiling, this.rate + ceiling * share);
 	}
 
 	private wakeWaiting(): void {

@@ -12,6 +12,27 @@ import { CUSTOM_REGION, iamBaseUrl, WORKSPACE_REGIONS, workspaceBaseUrl } from '
 import { getIamToken } from './common/iamToken';
 import { signRequestOptions } from './common/signRequestOptions';
 
+/**
+ * n8n answers a 401 by authenticating the same request again and resending it. A second signature
+ * with the same key cannot succeed where the first failed, and Huawei locks an access key after
+ * five bad signatures in a row, so a request that already carries our signature is not resent.
+ */
+function alreadySigned(options: IHttpRequestOptions, accessKeyId: string): boolean {
+	const authorization = Object.entries(options.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+	return typeof authorization === 'string' && authorization.startsWith(`SDK-HMAC-SHA256 Access=${accessKeyId},`);
+}
+
+class SignatureRejectedError extends Error {
+	readonly httpCode = '401';
+
+	constructor() {
+		super(
+			'Huawei Cloud rejected the signed request (401): check the access key, the secret key and this machine\'s clock. It was not sent again, because Huawei locks an access key after five bad signatures in a row.',
+		);
+		this.name = 'SignatureRejectedError';
+	}
+}
+
 export class HuaweiCloudWorkspaceApi implements ICredentialType {
 	name = 'huaweiCloudWorkspaceApi';
 
@@ -196,6 +217,9 @@ export class HuaweiCloudWorkspaceApi implements ICredentialType {
 				? { ...requestOptions }
 				: { ...requestOptions, baseURL: workspaceBaseUrl(credentials) };
 		if (credentials.authType === 'accessKey') {
+			if (alreadySigned(options, String(credentials.accessKeyId ?? ''))) {
+				throw new SignatureRejectedError();
+			}
 			return signRequestOptions(
 				options,
 				{

@@ -51,10 +51,27 @@ class InputNode implements INodeType {
 	}
 }
 
+/**
+ * What n8n's credentials tester (packages/cli credentials-tester.service) runs for the Test button:
+ * the node's description with one property whose routing is the credential's test request.
+ */
+function credentialTestNode(): INodeType {
+	const { description } = new HuaweiCloudWorkspace();
+	const test = new HuaweiCloudWorkspaceApi().test;
+	return {
+		description: {
+			...description,
+			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+		},
+	};
+}
+
 class NodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
 		'test.input': new InputNode(),
 		'CUSTOM.huaweiCloudWorkspace': new HuaweiCloudWorkspace(),
+		'test.credentialTest': credentialTestNode(),
 	};
 
 	getByName(name: string): INodeType | IVersionedNodeType {
@@ -183,6 +200,8 @@ export interface RunOptions {
 	credentials: ICredentialDataDecryptedObject | CredentialsStore;
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** Run the credential's Test request instead of the node. */
+	credentialTest?: boolean;
 }
 
 export interface RunResult {
@@ -212,7 +231,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const workspaceNode: INode = {
 		id: 'workspace',
 		name: NODE_NAME,
-		type: 'CUSTOM.huaweiCloudWorkspace',
+		type: options.credentialTest ? 'test.credentialTest' : 'CUSTOM.huaweiCloudWorkspace',
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: options.parameters,

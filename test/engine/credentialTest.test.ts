@@ -4,6 +4,11 @@ import { startEmulator, type Emulator } from '../emulator';
 import { AUTH_MODES, credentialsFor } from './fixtures';
 import { runNode } from './harness';
 
+function httpCodeOf(error: unknown): string | undefined {
+	const code = (error as { httpCode?: unknown } | undefined)?.httpCode;
+	return typeof code === 'string' ? code : undefined;
+}
+
 /** n8n's tester turns an error whose HTTP code matches a rule into that rule's message. */
 function ruleMessage(httpCode: string | undefined): string | undefined {
 	const rules = new HuaweiCloudWorkspaceApi().test.rules ?? [];
@@ -36,22 +41,22 @@ test.each(AUTH_MODES)('the Test button succeeds with valid %s credentials by lis
 test('an expired token fails the test with the credentials advice', async () => {
 	emu.expireTokens();
 	const { error } = await runNode({ credentialTest: true, credentials: credentialsFor(emu, 'token'), parameters: {} });
-	expect(error?.httpCode).toBe('401');
-	expect(ruleMessage(error?.httpCode ?? undefined)).toMatch(/token is wrong or expired/);
+	expect(httpCodeOf(error)).toBe('401');
+	expect(ruleMessage(httpCodeOf(error))).toMatch(/token is wrong or expired/);
 });
 
 test('a wrong secret key fails the test as a 401 that mentions the signature and the clock', async () => {
 	const creds = { ...credentialsFor(emu, 'accessKey'), secretAccessKey: 'wrong' };
 	const { error } = await runNode({ credentialTest: true, credentials: creds, parameters: {} });
-	expect(error?.httpCode).toBe('401');
-	expect(ruleMessage(error?.httpCode ?? undefined)).toMatch(/signature does not match .*clock/);
+	expect(httpCodeOf(error)).toBe('401');
+	expect(ruleMessage(httpCodeOf(error))).toMatch(/signature does not match .*clock/);
 });
 
 test('a project the token is not scoped to fails the test as a 403 that names the Project ID', async () => {
 	const creds = { ...credentialsFor(emu, 'token'), token: emu.issueToken({ projectId: 'ffffffffffffffffffffffffffffffff' }) };
 	const { error } = await runNode({ credentialTest: true, credentials: creds, parameters: {} });
-	expect(error?.httpCode).toBe('403');
-	expect(ruleMessage(error?.httpCode ?? undefined)).toMatch(/check the Project ID/);
+	expect(httpCodeOf(error)).toBe('403');
+	expect(ruleMessage(httpCodeOf(error))).toMatch(/check the Project ID/);
 });
 
 test('a wrong password fails the test with the IAM login message and one IAM call', async () => {

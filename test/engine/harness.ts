@@ -4,7 +4,7 @@
  * n8n's CredentialsHelper (packages/cli/src/credentials-helper.ts) does, so requests really leave
  * over HTTP to the emulator.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
@@ -67,10 +67,19 @@ function credentialTestNode(): INodeType {
 	};
 }
 
+/**
+ * n8n's loader adds the "requestOptions" collection (batching, proxy, timeout) to every declarative
+ * node; without it the Workflow drops a test's `requestOptions` parameter as unknown.
+ */
+function withRequestOptions(nodeType: INodeType): INodeType {
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+	return nodeType;
+}
+
 class NodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
 		'test.input': new InputNode(),
-		'CUSTOM.huaweiCloudWorkspace': new HuaweiCloudWorkspace(),
+		'CUSTOM.huaweiCloudWorkspace': withRequestOptions(new HuaweiCloudWorkspace()),
 		'test.credentialTest': credentialTestNode(),
 	};
 

@@ -10,7 +10,8 @@ import type {
 
 import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField } from '../../shared/descriptions';
-import { getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
+import { checkInput, getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
+import { InputError } from '../../shared/validation';
 
 const show = { resource: ['desktop'], operation: ['delete'] };
 
@@ -80,8 +81,32 @@ export function deleteDesktopQuery(options: IDataObject): IDataObject {
 	return qs;
 }
 
+const OPTION_NAMES: Record<string, string> = {
+	deleteUsers: 'Delete User',
+	dryRun: 'Dry Run',
+	emailNotification: 'Email Notification',
+	forceDelete: 'Force Delete',
+};
+
+/**
+ * The options, each either unset or a boolean. An expression that yields "true" or 1 is refused
+ * rather than read as "not set": for Dry Run that reading would delete the desktop.
+ */
+function readOptions(context: IExecuteSingleFunctions): IDataObject {
+	return checkInput(context, () => {
+		const options = (context.getNodeParameter('options', {}) as IDataObject | undefined) ?? {};
+		for (const [name, label] of Object.entries(OPTION_NAMES)) {
+			const value = options[name];
+			if (value === undefined || typeof value === 'boolean') continue;
+			const shown = typeof value === 'string' ? `the text "${value}"` : JSON.stringify(value) ?? String(value);
+			throw new InputError(`${label} (${name})`, `${label} (${name}) must be true or false, but the value is ${shown}`);
+		}
+		return options;
+	});
+}
+
 function dryRunAnswer(context: IExecuteSingleFunctions): INodeExecutionData[] | undefined {
-	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const options = readOptions(context);
 	if (options.dryRun !== true) return undefined;
 	return successItem(context, {
 		desktopId: getDesktopId(context),
@@ -104,7 +129,7 @@ export const desktopDeleteRouting: INodePropertyRouting = {
 				return await prepareRequest(this, options, {
 					method: 'DELETE',
 					segments: ['desktops', desktopId],
-					qs: deleteDesktopQuery(this.getNodeParameter('options', {}) as IDataObject),
+					qs: deleteDesktopQuery(readOptions(this)),
 				});
 			},
 		],

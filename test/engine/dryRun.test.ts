@@ -1,0 +1,62 @@
+import { startEmulator, type Emulator } from '../emulator';
+import { AUTH_MODES, credentialsFor, desktop, params } from './fixtures';
+import { runNode } from './harness';
+
+/** Delete Desktop > Options > Dry Run: the item says what would be deleted, and nothing is sent. */
+let emu: Emulator;
+beforeAll(async () => {
+	emu = await startEmulator();
+});
+beforeEach(() => emu.reset());
+afterAll(async () => {
+	await emu.close();
+});
+
+test.each(AUTH_MODES)('with %s authentication: no request, every desktop kept, one item per input', async (mode) => {
+	const ids = [emu.seedDesktopIds.dev01, emu.seedDesktopIds.prod01];
+	const before = JSON.stringify(emu.listDesktops());
+	const { items, error } = await runNode({
+		credentials: credentialsFor(emu, mode),
+		parameters: params('desktop', 'delete', {
+			desktopId: desktop('={{ $json.id }}'),
+			options: { dryRun: true, forceDelete: true, emailNotification: false },
+		}),
+		items: ids.map((id) => ({ id })),
+	});
+	expect(error).toBeUndefined();
+	expect(items.map((i) => i.json)).toEqual(
+		ids.map((desktopId) => ({
+			success: true,
+			desktopId,
+			deleted: false,
+			dryRun: true,
+			wouldSend: { email_notification: 'false', is_force_delete: 'true' },
+		})),
+	);
+	expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	// Not even an IAM login in password mode.
+	expect(emu.requests).toEqual([]);
+	expect(emu.iamLogins).toBe(0);
+	expect(JSON.stringify(emu.listDesktops())).toBe(before);
+	expect(emu.deletedDesktops).toEqual([]);
+});
+
+test('a dry run still checks the desktop ID', async () => {
+	const { error } = await runNode({
+		credentials: credentialsFor(emu, 'token'),
+		parameters: params('desktop', 'delete', { desktopId: desktop('={{ $json.id }}'), options: { dryRun: true } }),
+		items: [{ id: '../x' }],
+	});
+	expect(error?.message).toMatch(/Desktop ID "..\/x" is not a desktop ID/);
+	expect(emu.requests).toEqual([]);
+});
+
+test('Dry Run off deletes: the same parameters without it reach the API', async () => {
+	const id = emu.seedDesktopIds.dev01;
+	const { items } = await runNode({
+		credentials: credentialsFor(emu, 'token'),
+		parameters: params('desktop', 'delete', { desktopId: desktop(id), options: { dryRun: false, forceDelete: true } }),
+	});
+	expect(items[0].json).toEqual({ success: true, desktopId: id, deleted: true });
+	expect(emu.deletedDesktops).toEqual([{ desktop_id: id, query: { is_force_delete: 'true' } }]);
+});

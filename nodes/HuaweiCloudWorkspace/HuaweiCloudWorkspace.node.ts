@@ -4,6 +4,7 @@ import { searchDesktops } from './listSearch/searchDesktops';
 import { desktopDescription } from './resources/desktop';
 import { throttlingField } from './shared/requestDriver';
 import { tagDescription } from './resources/tag';
+import { tagBulkCreate, tagBulkDelete } from './resources/tag/bulk';
 
 export class HuaweiCloudWorkspace implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,5 +58,10 @@ export class HuaweiCloudWorkspace implements INodeType {
 
 	methods = {
 		listSearch: { searchDesktops },
+	};
+
+	// Declarative routing sends one request per item; these send all items in batches of 100 desktops.
+	customOperations = {
+		tag: { bulkCreate: tagBulkCreate, bulkDelete: tagBulkDelete },
 	};
 }

@@ -122,6 +122,43 @@ function cloneRequest(requestData: DeclarativeRestApiSettings.ResultOptions): De
 }
 
 /**
+ * Runs `attempt` through the credential's pacer, retrying what the policy allows; used by the
+ * declarative operations (sendPaced) and the hand-written ones (directRequest) alike.
+ */
+export async function withPacingAndRetries<T>(
+	credentials: ICredentialDataDecryptedObject,
+	throttling: IDataObject,
+	policy: Pick<DriverPolicy, 'repeatable'>,
+	attempt: () => Promise<T>,
+): Promise<T> {
+	const limits = readThrottling(throttling);
+	const pacer = pacerFor(pacerKey(credentials), limits);
+	let waitedMs = 0;
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		const release = await pacer.acquire();
+		let failure: unknown;
+		try {
+			const result = await attempt();
+			pacer.onSuccess();
+			return result;
+		} catch (error) {
+			failure = error;
+		} finally {
+			release();
+		}
+		const { kind, retryAfterMs } = classifyFailure(failure);
+		if (kind === 'throttled') pacer.onThrottled();
+		const delay = retryDelayMs(attemptNumber, retryAfterMs);
+		const retryable = kind === 'throttled' || (kind === 'transient' && policy.repeatable);
+		if (!retryable || attemptNumber >= limits.maxAttempts || waitedMs + delay > limits.maxWaitMs) {
+			throw failure;
+		}
+		waitedMs += delay;
+		await sleep(delay);
+	}
+}
+
+/**
  * Sends one request through the pacer, retrying what the policy allows, and returns its items as
  * the operation's postReceive made them.
  */
@@ -130,31 +167,12 @@ export async function sendPaced(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	policy: DriverPolicy,
 ): Promise<INodeExecutionData[]> {
-	const limits = readThrottling(context.getNodeParameter('throttling', {}) as IDataObject);
-	const pacer = pacerFor(pacerKey(await context.getCredentials(CREDENTIAL_TYPE)), limits);
-	let waitedMs = 0;
-	for (let attempt = 1; ; attempt++) {
-		const release = await pacer.acquire();
-		let failure: unknown;
-		try {
-			const items = await context.makeRoutingRequest(cloneRequest(requestData));
-			pacer.onSuccess();
-			return items;
-		} catch (error) {
-			failure = error;
-		} finally {
-			release();
-		}
-		const { kind, retryAfterMs } = classifyFailure(failure);
-		if (kind === 'throttled') pacer.onThrottled();
-		const delay = retryDelayMs(attempt, retryAfterMs);
-		const retryable = kind === 'throttled' || (kind === 'transient' && policy.repeatable);
-		if (!retryable || attempt >= limits.maxAttempts || waitedMs + delay > limits.maxWaitMs) {
-			throw failure;
-		}
-		waitedMs += delay;
-		await sleep(delay);
-	}
+	return await withPacingAndRetries(
+		await context.getCredentials(CREDENTIAL_TYPE),
+		context.getNodeParameter('throttling', {}) as IDataObject,
+		policy,
+		async () => await context.makeRoutingRequest(cloneRequest(requestData)),
+	);
 }
 
 /**

@@ -1,9 +1,11 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
@@ -29,18 +31,21 @@ export function workspacePath(projectId: string, segments: string[]): string {
 	return ['', 'v2', projectId, ...segments].map((segment, index) => (index === 0 ? '' : encodeSegment(segment))).join('/');
 }
 
-/** Runs a validation step and reports its failure on the item, naming the field and the rule. */
+/** A validation failure as the item's error, naming the field and the rule. */
+export function inputFailure(node: INode, itemIndex: number, error: unknown): NodeOperationError {
+	return new NodeOperationError(node, error as Error, {
+		itemIndex,
+		description:
+			error instanceof InputError ? `Nothing was sent to Huawei Cloud for this item. Field: ${error.field}` : undefined,
+	});
+}
+
+/** Runs a validation step and reports its failure on the item. */
 export function checkInput<T>(context: IExecuteSingleFunctions, validate: () => T): T {
 	try {
 		return validate();
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), error as Error, {
-			itemIndex: context.getItemIndex(),
-			description:
-				error instanceof InputError
-					? `Nothing was sent to Huawei Cloud for this item. Field: ${error.field}`
-					: undefined,
-		});
+		throw inputFailure(context.getNode(), context.getItemIndex(), error);
 	}
 }
 
@@ -54,26 +59,24 @@ export function getDesktopId(context: IExecuteSingleFunctions): string {
  * and status handling. 401 is left to n8n only in password mode, where n8n's retry after a fresh
  * IAM login is wanted; with a pasted token or an access key the same request would fail again,
  * and repeated bad AK/SK signatures lock the key, so the error is reported at once instead.
+ * Shared by the declarative operations (prepareRequest) and the hand-written ones (directRequest).
  */
-export async function prepareRequest(
-	context: IExecuteSingleFunctions,
+export function workspaceRequestOptions(
+	node: INode,
+	itemIndex: number,
+	credentials: ICredentialDataDecryptedObject,
 	options: IHttpRequestOptions,
 	request: WorkspaceRequest,
-): Promise<IHttpRequestOptions> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+): IHttpRequestOptions {
 	const projectId = String(credentials.projectId ?? '').trim();
 	if (projectId === '') {
-		throw new NodeOperationError(context.getNode(), 'The credential has no Project ID', {
-			itemIndex: context.getItemIndex(),
-		});
+		throw new NodeOperationError(node, 'The credential has no Project ID', { itemIndex });
 	}
 	let baseURL: string;
 	try {
 		baseURL = workspaceBaseUrl(credentials);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			itemIndex: context.getItemIndex(),
-		});
+		throw new NodeOperationError(node, (error as Error).message, { itemIndex });
 	}
 	const prepared: IHttpRequestOptions = {
 		...options,
@@ -95,13 +98,23 @@ export async function prepareRequest(
 	return prepared;
 }
 
-/** Throws the item's error when Huawei answered with a failure status. */
-export function throwIfFailed(
+export async function prepareRequest(
 	context: IExecuteSingleFunctions,
+	options: IHttpRequestOptions,
+	request: WorkspaceRequest,
+): Promise<IHttpRequestOptions> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return workspaceRequestOptions(context.getNode(), context.getItemIndex(), credentials, options, request);
+}
+
+/** The error for a response with a failure status, undefined for a success. */
+export function huaweiApiError(
+	node: INode,
+	itemIndex: number,
 	response: IN8nHttpFullResponse,
 	errorContext: ErrorContext,
-): void {
-	if (response.statusCode < 400) return;
+): NodeApiError | undefined {
+	if (response.statusCode < 400) return undefined;
 	const headers = response.headers as Record<string, unknown>;
 	const details = describeHuaweiError(response.statusCode, response.body, headers, {
 		...errorContext,
@@ -114,12 +127,22 @@ export function throwIfFailed(
 		request_id: details.requestId ?? null,
 		retry_after: headerValue(headers, 'retry-after') ?? null,
 	};
-	throw new NodeApiError(context.getNode(), errorResponse, {
+	return new NodeApiError(node, errorResponse, {
 		message: details.message,
 		description: details.description,
 		httpCode: String(details.status),
-		itemIndex: context.getItemIndex(),
+		itemIndex,
 	});
+}
+
+/** Throws the item's error when Huawei answered with a failure status. */
+export function throwIfFailed(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+	errorContext: ErrorContext,
+): void {
+	const error = huaweiApiError(context.getNode(), context.getItemIndex(), response, errorContext);
+	if (error) throw error;
 }
 
 /** One output item per input item for operations whose success is an empty 204. */

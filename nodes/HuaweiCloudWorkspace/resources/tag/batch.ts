@@ -79,7 +79,7 @@ function readBatch(context: IExecuteSingleFunctions): BatchInput {
 }
 
 /** When removing, an empty value is left out so that it cannot be read as "only the tag whose value is empty". */
-function forAction(action: BatchInput['action'], tags: Tag[]) {
+export function forAction(action: 'create' | 'delete', tags: Tag[]): Array<{ key: string; value?: string }> {
 	return action === 'delete' ? tags.map(({ key, value }) => (value === '' ? { key } : { key, value })) : tags;
 }
 

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { tagBatchDescription, tagBatchRouting } from './batch';
+import { tagBulkDescription } from './bulk';
 import { tagCreateDescription, tagCreateRouting } from './create';
 import { tagDeleteDescription, tagDeleteRouting } from './delete';
 import { tagGetAllDescription, tagGetAllRouting } from './getAll';
@@ -20,6 +21,13 @@ export const tagDescription: INodeProperties[] = [
 				action: 'Add or remove tags on a desktop',
 				description: 'Add or remove several tags on one desktop in one request',
 				routing: tagBatchRouting,
+			},
+			{
+				name: 'Add to Many Desktops',
+				value: 'bulkCreate',
+				action: 'Add tags to many desktops',
+				description:
+					'Add the tags to the desktop of every input item, sending up to 100 desktops per request',
 			},
 			{
 				name: 'Create',
@@ -49,6 +57,13 @@ export const tagDescription: INodeProperties[] = [
 				description: 'List every tag key used on the project\'s desktops with its values, one item per key',
 				routing: tagGetProjectTagsRouting,
 			},
+			{
+				name: 'Remove From Many Desktops',
+				value: 'bulkDelete',
+				action: 'Remove tags from many desktops',
+				description:
+					'Remove the tags with these keys from the desktop of every input item, sending up to 100 desktops per request',
+			},
 		],
 		default: 'create',
 	},
@@ -57,4 +72,5 @@ export const tagDescription: INodeProperties[] = [
 	...tagGetAllDescription,
 	...tagBatchDescription,
 	...tagGetProjectTagsDescription,
+	...tagBulkDescription,
 ];

@@ -1,4 +1,4 @@
-/* eslint-disable no-console, n8n-nodes-base/node-execute-block-wrong-error-thrown -- developer and test tooling: runs under Node, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets, no-console -- developer and test tooling: runs under Node, never shipped in the n8n package */
 /**
  * Throughput and overhead of the node on loopback against the emulator:
  *   npx tsx test/bench/throughput.ts

@@ -28,7 +28,7 @@ interface Case {
 	operation: string;
 	parameters: INodeParameters;
 	/** Upstream item: `v` is the hostile value, `id` the desktop. */
-	item?: IDataObject;
+	item?: Record<string, unknown>;
 	field: RegExp;
 	rule: RegExp;
 }
@@ -194,7 +194,7 @@ test.each(CASES.map((c) => [c.label, c] as const))('%s: a clear error, nothing s
 	const { error, items } = await runNode({
 		credentials: credentialsFor(emu, 'token'),
 		parameters: params(c.resource, c.operation, c.parameters),
-		items: [{ id: emu.seedDesktopIds.dev01, ...c.item }],
+		items: [{ id: emu.seedDesktopIds.dev01, ...c.item } as IDataObject],
 	});
 	expect(items).toEqual([]);
 	const text = `${error?.message ?? ''}\n${error?.description ?? ''}`;
@@ -221,7 +221,7 @@ test.each(PATH_LIKE_KEYS)('key %p never reaches anything but the tag routes, wha
 		emu.clearRequests();
 		const { error } = await runNode({
 			credentials: credentialsFor(emu, 'token'),
-			parameters: params('tag', operation, { desktopId: desktop(id), ...extra }),
+			parameters: params('tag', operation, { desktopId: desktop(id), ...(extra as INodeParameters) }),
 		});
 		expect(error).toBeUndefined();
 		expect(emu.requests.map((r) => r.route)).toEqual([route]);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { clearIamTokenCache } from '../../credentials/common/iamToken';

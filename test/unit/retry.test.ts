@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { classifyFailure, parseRetryAfter, retryDelayMs } from '../../nodes/HuaweiCloudWorkspace/shared/retry';
 
@@ -66,7 +66,7 @@ describe('classifyFailure', () => {
 	test('a connection error wrapped by n8n, twice, is found through the causes', () => {
 		const wrapped = new Error('outer', { cause: new Error('middle', { cause: codeError('ECONNRESET', 'read ECONNRESET') }) });
 		expect(classifyFailure(wrapped, NOW)).toEqual({ kind: 'transient' });
-		const api = new NodeApiError(node, codeError('ECONNRESET', 'read ECONNRESET') as unknown as Error & { code: string });
+		const api = new NodeApiError(node, codeError('ECONNRESET', 'read ECONNRESET') as unknown as JsonObject);
 		expect(classifyFailure(api, NOW).kind).toBe('transient');
 	});
 

@@ -4,10 +4,12 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	INode,
 	INodeExecutionData,
 	INodeProperties,
+	JsonObject,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
 import { pacerFor, type PacerLimits } from './pacer';
@@ -147,7 +149,7 @@ export async function withPacingAndRetries<T>(
 			release();
 		}
 		const { kind, retryAfterMs } = classifyFailure(failure);
-		if (kind === 'throttled') pacer.onThrottled();
+		if (kind === 'throttled') pacer.onThrottled(release.startedAt);
 		const delay = retryDelayMs(attemptNumber, retryAfterMs);
 		const retryable = kind === 'throttled' || (kind === 'transient' && policy.repeatable);
 		if (!retryable || attemptNumber >= limits.maxAttempts || waitedMs + delay > limits.maxWaitMs) {
@@ -167,12 +169,72 @@ export async function sendPaced(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	policy: DriverPolicy,
 ): Promise<INodeExecutionData[]> {
-	return await withPacingAndRetries(
-		await context.getCredentials(CREDENTIAL_TYPE),
-		context.getNodeParameter('throttling', {}) as IDataObject,
-		policy,
-		async () => await context.makeRoutingRequest(cloneRequest(requestData)),
-	);
+	try {
+		return await withPacingAndRetries(
+			await context.getCredentials(CREDENTIAL_TYPE),
+			context.getNodeParameter('throttling', {}) as IDataObject,
+			policy,
+			async () => await context.makeRoutingRequest(cloneRequest(requestData)),
+		);
+	} catch (error) {
+		const unsure = classifyFailure(error).kind === 'transient' && !policy.repeatable;
+		throw withoutRequestDetails(context.getNode(), context.getItemIndex(), error, unsure);
+	}
+}
+
+function innermost(error: unknown): { code?: string; message?: string } {
+	let current: unknown = error;
+	let found: { code?: string; message?: string } = {};
+	for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+		const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+		found = {
+			code: typeof code === 'string' ? code : found.code,
+			message: typeof message === 'string' ? message : found.message,
+		};
+		current = cause;
+	}
+	return found;
+}
+
+/**
+ * The error an item ends with. Errors the node raised itself (throwIfFailed, input checks) carry
+ * only what the user should see. Errors from the HTTP client (connection refused or reset, a
+ * timeout, n8n's own 401 handling) carry the request as their cause, headers included, i.e. the
+ * X-Auth-Token or X-Security-Token: n8n keeps that object on the item and in the execution data.
+ * They are rebuilt from their message and code alone.
+ */
+export function withoutRequestDetails(
+	node: INode,
+	itemIndex: number,
+	failure: unknown,
+	mayHaveBeenProcessed: boolean,
+): NodeApiError | NodeOperationError {
+	if (failure instanceof NodeOperationError) return failure;
+	if (failure instanceof NodeApiError && failure.cause === undefined) return failure;
+	const { code, message: detail } = innermost(failure);
+	// n8n words an axios timeout as "The connection was aborted, perhaps the server is offline".
+	const timeout = /timeout of (\d+)ms exceeded/.exec(detail ?? '');
+	const message = timeout
+		? `No answer from Huawei Cloud within ${timeout[1]} ms (Options > Timeout)`
+		: failure instanceof Error && failure.message
+			? failure.message
+			: 'The request to Huawei Cloud failed';
+	const lines = [
+		mayHaveBeenProcessed
+			? 'No answer came back: Huawei Cloud may or may not have carried out this request, so it was not repeated. Check the result before running it again.'
+			: 'No usable answer came back from Huawei Cloud. Check the endpoint in the credential and the network, or try again later.',
+	];
+	if (detail && detail !== message) lines.push(`Details: ${detail}`);
+	if (code) lines.push(`Code: ${code}`);
+	// n8n puts the connection error's code (e.g. ECONNABORTED) in httpCode; only a real status is kept.
+	const status = failure instanceof NodeApiError ? failure.httpCode : undefined;
+	const httpCode = typeof status === 'string' && /^\d{3}$/.test(status) ? status : undefined;
+	return new NodeApiError(node, { message: detail ?? message } as JsonObject, {
+		message,
+		description: lines.join('\n'),
+		...(httpCode ? { httpCode } : {}),
+		itemIndex,
+	});
 }
 
 /**

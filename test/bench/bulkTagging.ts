@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer and test tooling: runs under Node, never shipped in the n8n package */
 /* eslint-disable no-console -- developer tooling: runs under Node, never shipped in the n8n package */
 /**
  * Tagging N desktops through n8n's engine (harness runNode) against the emulator, per desktop

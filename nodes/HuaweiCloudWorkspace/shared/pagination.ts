@@ -6,9 +6,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { sendPaced } from './requestDriver';
+import { checkInput } from './transport';
+import { InputError, validateBoolean } from './validation';
 
 /**
  * Offset + limit paging for the list operations.
@@ -60,15 +61,16 @@ export function returnAllAndLimitFields(show: { resource: string[]; operation: s
 
 /** How many results the item wants: Infinity for Return All. */
 export function readWanted(context: IExecuteSingleFunctions): number {
-	if (context.getNodeParameter('returnAll', false) === true) return Infinity;
-	const limit = context.getNodeParameter('limit', 50);
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(context.getNode(), `Limit must be a whole number of at least 1, not ${JSON.stringify(limit)}`, {
-			itemIndex: context.getItemIndex(),
-			description: 'Nothing was sent to Huawei Cloud for this item. Field: Limit',
-		});
-	}
-	return limit;
+	return checkInput(context, () => {
+		if (validateBoolean(context.getNodeParameter('returnAll', false), 'Return All')) return Infinity;
+		const limit = context.getNodeParameter('limit', 50);
+		if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+			// String() so that NaN and Infinity are named as such (JSON would say null).
+			const shown = typeof limit === 'number' ? String(limit) : JSON.stringify(limit);
+			throw new InputError('Limit', `Limit must be a whole number of at least 1, not ${shown}`);
+		}
+		return limit;
+	});
 }
 
 function withPage(

@@ -30,7 +30,7 @@ function describeType(value: unknown): string {
 	return `a ${typeof value}`;
 }
 
-function requireText(field: string, value: unknown): string {
+export function requireText(field: string, value: unknown): string {
 	if (value === undefined || value === null) {
 		throw new InputError(field, `${field} is required but the value is ${value === null ? 'null' : 'missing'}`);
 	}
@@ -39,6 +39,13 @@ function requireText(field: string, value: unknown): string {
 		throw new InputError(field, `${field} must be text, but the value is ${describeType(value)}${shown}`);
 	}
 	return value;
+}
+
+/** A true/false parameter: an expression that yields "true" or 1 is refused rather than guessed at. */
+export function validateBoolean(value: unknown, field: string): boolean {
+	if (typeof value === 'boolean') return value;
+	const shown = typeof value === 'string' ? `the text "${value}"` : (JSON.stringify(value) ?? String(value));
+	throw new InputError(field, `${field} must be true or false, but the value is ${shown}`);
 }
 
 /** Huawei counts characters as Unicode code points: an emoji is one character, not two UTF-16 units. */

@@ -11,7 +11,14 @@ import type {
 import { tagListField } from '../../shared/descriptions';
 import { offsetPagination, returnAllAndLimitFields } from '../../shared/pagination';
 import { checkInput, prepareRequest, throwIfFailed } from '../../shared/transport';
-import { InputError, validateTagKey, validateTagList, validateTagValue } from '../../shared/validation';
+import {
+	InputError,
+	requireText,
+	validateBoolean,
+	validateTagKey,
+	validateTagList,
+	validateTagValue,
+} from '../../shared/validation';
 
 const show = { resource: ['desktop'], operation: ['getAll'] };
 const showProperties = { ...show, searchBy: ['properties'] };
@@ -169,21 +176,35 @@ export function tagQuery(tags: Array<{ key: string; value: string }>): string {
 	return tags.map(({ key, value }) => (value === '' ? key : `${key}=${value}`)).join(',');
 }
 
-function nonEmpty(value: unknown, field: string): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string') throw new InputError(field, `${field} must be text, but the value is a ${typeof value}`);
-	const trimmed = value.trim();
+/** An optional text field: unset, empty or blank means "no filter". */
+function optionalText(value: unknown, field: string): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	const trimmed = requireText(field, value).trim();
 	return trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * A filter the user added must say what to match: dropping an empty one (say, an expression that
+ * found nothing) would widen the search to every desktop.
+ */
+function filterText(filters: IDataObject, name: string, field: string): string | undefined {
+	if (!(name in filters)) return undefined;
+	const value = filters[name];
+	const text = value === undefined || value === null ? '' : requireText(field, value).trim();
+	if (text === '') {
+		throw new InputError(field, `${field} is empty: enter what to match, or remove the filter (an empty filter would match every desktop)`);
+	}
+	return text;
 }
 
 /** Query parameters for GET /desktops from the Filters collection; unset filters are not sent. */
 export function readDesktopFilters(filters: IDataObject): IDataObject {
 	const qs: IDataObject = {};
-	const computerName = nonEmpty(filters.computerName, 'Computer Name');
+	const computerName = filterText(filters, 'computerName', 'Computer Name');
 	if (computerName !== undefined) qs.computer_name = computerName;
-	const userName = nonEmpty(filters.userName, 'User Name');
+	const userName = filterText(filters, 'userName', 'User Name');
 	if (userName !== undefined) qs.user_name = userName;
-	const status = nonEmpty(filters.status, 'Status');
+	const status = filterText(filters, 'status', 'Status');
 	if (status !== undefined) {
 		if (!DESKTOP_STATUSES.some((s) => s.value === status)) {
 			throw new InputError('Status', `Status "${status}" is not one of ${DESKTOP_STATUSES.map((s) => s.value).join(', ')}`);
@@ -207,7 +228,7 @@ export function readTagConditionsBody(
 	nameContains: unknown,
 ): IDataObject {
 	const body: IDataObject = { action: 'filter' };
-	const name = nonEmpty(nameContains, 'Computer Name');
+	const name = optionalText(nameContains, 'Computer Name');
 	if (name !== undefined) body.matches = [{ key: 'resource_name', value: name }];
 	if (tagMatch === 'noTags') {
 		body.without_any_tag = true;
@@ -215,7 +236,7 @@ export function readTagConditionsBody(
 	}
 	const field = { all: 'tags', any: 'tags_any', none: 'not_tags_any' }[String(tagMatch)];
 	if (field === undefined) {
-		throw new InputError('Match', `Match must be "all", "any", "none" or "noTags", not "${String(tagMatch)}"`);
+		throw new InputError('Match', `Match must be "all", "any", "none" or "noTags", not ${JSON.stringify(tagMatch) ?? String(tagMatch)}`);
 	}
 	const list = Array.isArray(conditions) ? (conditions as IDataObject[]) : [];
 	if (list.length === 0) {
@@ -230,8 +251,7 @@ export function readTagConditionsBody(
 		const key = validateTagKey(entry.key, `${where} key`);
 		if (seen.has(key)) throw new InputError('Tag Conditions', `Tag Conditions names the key "${key}" twice`);
 		seen.add(key);
-		const raw = entry.values === undefined || entry.values === null ? '' : entry.values;
-		if (typeof raw !== 'string') throw new InputError(`${where} values`, `${where} values must be text`);
+		const raw = entry.values === undefined || entry.values === null ? '' : requireText(`${where} values`, entry.values);
 		// A comma can never be part of a tag value, so it safely separates values.
 		const values = raw
 			.split(',')
@@ -265,7 +285,16 @@ export const desktopGetAllRouting: INodePropertyRouting = {
 		paginate: true,
 		preSend: [
 			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-				if (bySearch(this) === 'tagConditions') {
+				// Checked here, before any request: an unknown Search By would list by (no) properties.
+				const searchBy = checkInput(this, () => {
+					const value = this.getNodeParameter('searchBy', 'properties');
+					if (value !== 'properties' && value !== 'tagConditions') {
+						throw new InputError('Search By', `Search By must be "properties" or "tagConditions", not ${JSON.stringify(value)}`);
+					}
+					validateBoolean(this.getNodeParameter('simplify', true), 'Simplify');
+					return value;
+				});
+				if (searchBy === 'tagConditions') {
 					const body = checkInput(this, () =>
 						readTagConditionsBody(
 							this.getNodeParameter('tagMatch', 'all'),

@@ -25,6 +25,12 @@ function alreadySigned(options: IHttpRequestOptions, accessKeyId: string): boole
 class SignatureRejectedError extends Error {
 	readonly httpCode = '401';
 
+	/**
+	 * n8n's credential tester matches its rules against `cause.response.status` only (not `httpCode`);
+	 * without this the Test button said "Authorization failed - please check your credentials".
+	 */
+	readonly response = { status: 401, statusText: 'Unauthorized' };
+
 	constructor() {
 		super(
 			'Huawei Cloud rejected the signed request (401): check the access key, the secret key and this machine\'s clock. It was not sent again, because Huawei locks an access key after five bad signatures in a row.',

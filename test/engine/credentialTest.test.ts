@@ -9,7 +9,11 @@ function httpCodeOf(error: unknown): string | undefined {
 	return typeof code === 'string' ? code : undefined;
 }
 
-/** n8n's tester turns an error whose HTTP code matches a rule into that rule's message. */
+/**
+ * n8n's tester turns an error whose HTTP status matches a rule into that rule's message. It reads
+ * the status from the raw error's `cause.response`, which the engine wraps away here; the real
+ * tester's path is proven in test/e2e/credential.e2e.test.ts.
+ */
 function ruleMessage(httpCode: string | undefined): string | undefined {
 	const rules = new HuaweiCloudWorkspaceApi().test.rules ?? [];
 	const rule = rules.find((r) => r.type === 'responseCode' && String(r.properties.value) === httpCode);

@@ -98,6 +98,7 @@ export function tagListField(
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. env',
+						description: 'The tag key; each key once per request',
 						hint: `1 to ${TAG_KEY_MAX} characters; not ${forbidden}`,
 					},
 					{
@@ -106,6 +107,7 @@ export function tagListField(
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. dev',
+						description: 'The tag value; may be empty',
 						hint: `Up to ${TAG_VALUE_MAX} characters; ignored when deleting`,
 					},
 				],

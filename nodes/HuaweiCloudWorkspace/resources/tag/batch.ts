@@ -22,6 +22,7 @@ export const tagBatchDescription: INodeProperties[] = [
 		name: 'action',
 		type: 'options',
 		default: 'create',
+		description: 'Whether to add the tags below or remove them',
 		displayOptions: { show },
 		options: [
 			{

@@ -470,14 +470,15 @@ export class N8nInstance {
 	/**
 	 * `n8n execute-batch --ids=... --snapshot=DIR`: one boot for many workflows, run one after another.
 	 * Returns each workflow's run data read from its snapshot file.
-	 * Note: execute-batch runs every FAILED workflow once more by default (its `--retries` flag defaults to 1),
-	 * so a failing workflow sends its requests twice. Pass `retries: 0` to run each workflow exactly once.
+	 * execute-batch runs every FAILED workflow once more by default (its `--retries` flag defaults to 1),
+	 * so a failing workflow would send its requests twice and hide how often the node itself retried:
+	 * each workflow runs exactly once unless `retries` says otherwise.
 	 */
 	async executeWorkflows(ids: string[], opts: { retries?: number } = {}): Promise<Record<string, RunResult>> {
 		const snapDir = fs.mkdtempSync(path.join(this.workDir, 'snapshots-'));
 		const outFile = path.join(snapDir, 'summary.json');
 		const args = ['execute-batch', `--ids=${ids.join(',')}`, `--snapshot=${snapDir}`, `--output=${outFile}`, '--concurrency=1'];
-		if (opts.retries !== undefined) args.push(`--retries=${opts.retries}`);
+		args.push(`--retries=${opts.retries ?? 0}`);
 		const r = await this.cli(args, { timeoutMs: 15 * 60_000 });
 		for (const f of fs.readdirSync(snapDir)) this.transcript.push(fs.readFileSync(path.join(snapDir, f), 'utf8'));
 		return parseBatchOutput(ids, snapDir, outFile, r, this.logTail(r));

@@ -1,16 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyRouting,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField } from '../../shared/descriptions';
-import { checkInput, getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
+import { workspaceRouting } from '../../shared/routing';
+import { checkInput, getDesktopId, successItem } from '../../shared/transport';
 import { InputError } from '../../shared/validation';
 
 const show = { resource: ['desktop'], operation: ['delete'] };
@@ -116,35 +109,15 @@ function dryRunAnswer(context: IExecuteSingleFunctions): INodeExecutionData[] | 
 	});
 }
 
-export const desktopDeleteRouting: INodePropertyRouting = {
-	operations: {
-		// After a 5xx or a dropped connection the desktop may already be gone; a repeat would report a misleading 404.
-		pagination: sendThroughDriver({ repeatable: false, answerWithoutRequest: dryRunAnswer }),
-	},
-	send: {
-		paginate: true,
-		preSend: [
-			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-				const desktopId = getDesktopId(this);
-				return await prepareRequest(this, options, {
-					method: 'DELETE',
-					segments: ['desktops', desktopId],
-					qs: deleteDesktopQuery(readOptions(this)),
-				});
-			},
-		],
-	},
-	output: {
-		postReceive: [
-			async function (
-				this: IExecuteSingleFunctions,
-				_items: INodeExecutionData[],
-				response: IN8nHttpFullResponse,
-			) {
-				const desktopId = getDesktopId(this);
-				throwIfFailed(this, response, { action: `delete desktop ${desktopId}`, desktopId });
-				return successItem(this, { desktopId, deleted: true });
-			},
-		],
-	},
-};
+export const desktopDeleteRouting = workspaceRouting({
+	read: (context) => ({ desktopId: getDesktopId(context), options: readOptions(context) }),
+	request: ({ desktopId, options }) => ({
+		method: 'DELETE',
+		segments: ['desktops', desktopId],
+		qs: deleteDesktopQuery(options),
+	}),
+	describe: ({ desktopId }) => ({ action: `delete desktop ${desktopId}`, desktopId }),
+	output: (context, { desktopId }) => successItem(context, { desktopId, deleted: true }),
+	// After a 5xx or a dropped connection the desktop may already be gone; a repeat would report a misleading 404.
+	send: sendThroughDriver({ repeatable: false, answerWithoutRequest: dryRunAnswer }),
+});

@@ -1,16 +1,15 @@
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
 	INodeProperties,
-	INodePropertyRouting,
 } from 'n8n-workflow';
 
 import { tagListField } from '../../shared/descriptions';
 import { offsetPagination, returnAllAndLimitFields } from '../../shared/pagination';
-import { checkInput, prepareRequest, throwIfFailed } from '../../shared/transport';
+import { workspaceRouting } from '../../shared/routing';
+import { checkInput, type WorkspaceRequest } from '../../shared/transport';
 import {
 	InputError,
 	requireText,
@@ -276,71 +275,55 @@ function simplifyResource(resource: IDataObject): IDataObject {
 	return { desktop_id: resource.resource_id, computer_name: resource.resource_name, tags: resource.tags ?? [] };
 }
 
-function bySearch(context: IExecuteSingleFunctions): 'properties' | 'tagConditions' {
-	return context.getNodeParameter('searchBy', 'properties') === 'tagConditions' ? 'tagConditions' : 'properties';
+interface GetManyInput {
+	byTags: boolean;
+	simplify: boolean;
+	request: WorkspaceRequest;
 }
 
-export const desktopGetAllRouting: INodePropertyRouting = {
-	send: {
-		paginate: true,
-		preSend: [
-			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-				// Checked here, before any request: an unknown Search By would list by (no) properties.
-				const searchBy = checkInput(this, () => {
-					const value = this.getNodeParameter('searchBy', 'properties');
-					if (value !== 'properties' && value !== 'tagConditions') {
-						throw new InputError('Search By', `Search By must be "properties" or "tagConditions", not ${JSON.stringify(value)}`);
-					}
-					validateBoolean(this.getNodeParameter('simplify', true), 'Simplify');
-					return value;
-				});
-				if (searchBy === 'tagConditions') {
-					const body = checkInput(this, () =>
-						readTagConditionsBody(
-							this.getNodeParameter('tagMatch', 'all'),
-							(this.getNodeParameter('tagConditions', {}) as IDataObject)?.condition,
-							this.getNodeParameter('nameContains', ''),
-						),
-					);
-					return await prepareRequest(this, options, {
-						method: 'POST',
-						segments: ['desktops', 'resource-instances', 'action'],
-						body,
-					});
-				}
-				const qs = checkInput(this, () => readDesktopFilters(this.getNodeParameter('filters', {}) as IDataObject));
-				return await prepareRequest(this, options, { method: 'GET', segments: ['desktops'], qs });
-			},
-		],
+/** Checked before any request: an unknown Search By would otherwise list by (no) properties. */
+function readGetMany(context: IExecuteSingleFunctions): GetManyInput {
+	const { byTags, simplify } = checkInput(context, () => {
+		const searchBy = context.getNodeParameter('searchBy', 'properties');
+		if (searchBy !== 'properties' && searchBy !== 'tagConditions') {
+			throw new InputError('Search By', `Search By must be "properties" or "tagConditions", not ${JSON.stringify(searchBy)}`);
+		}
+		return {
+			byTags: searchBy === 'tagConditions',
+			simplify: validateBoolean(context.getNodeParameter('simplify', true), 'Simplify'),
+		};
+	});
+	if (byTags) {
+		const body = checkInput(context, () =>
+			readTagConditionsBody(
+				context.getNodeParameter('tagMatch', 'all'),
+				(context.getNodeParameter('tagConditions', {}) as IDataObject)?.condition,
+				context.getNodeParameter('nameContains', ''),
+			),
+		);
+		return { byTags, simplify, request: { method: 'POST', segments: ['desktops', 'resource-instances', 'action'], body } };
+	}
+	const qs = checkInput(context, () => readDesktopFilters(context.getNodeParameter('filters', {}) as IDataObject));
+	return { byTags, simplify, request: { method: 'GET', segments: ['desktops'], qs } };
+}
+
+export const desktopGetAllRouting = workspaceRouting({
+	read: readGetMany,
+	request: (input) => input.request,
+	describe: ({ byTags }) => ({ action: byTags ? 'find desktops by tags' : 'list desktops' }),
+	output: (context, { byTags, simplify }, response) => {
+		const body = (response.body ?? {}) as IDataObject;
+		const list = body[byTags ? 'resources' : 'desktops'];
+		const entries = Array.isArray(list) ? (list as IDataObject[]) : [];
+		return entries.map((entry) => ({
+			json: simplify ? (byTags ? simplifyResource(entry) : simplifyDesktop(entry)) : entry,
+			pairedItem: { item: context.getItemIndex() },
+		}));
 	},
-	operations: {
-		// Paging for both searches; see shared/pagination.ts for why it is a function. The body of
-		// resource-instances wants offset/limit as strings, GET /desktops wants them in the query.
-		async pagination(requestData) {
-			const tags = bySearch(this) === 'tagConditions';
-			return await offsetPagination(
-				tags ? { pageSize: 1000, placement: 'bodyStrings' } : { pageSize: 1000, placement: 'qs' },
-			).call(this, requestData);
-		},
+	// Paging for both searches; see shared/pagination.ts for why it is a function. The body of
+	// resource-instances wants offset/limit as strings, GET /desktops wants them in the query.
+	send: async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
+		const byTags = this.getNodeParameter('searchBy', 'properties') === 'tagConditions';
+		return await offsetPagination({ pageSize: 1000, placement: byTags ? 'bodyStrings' : 'qs' }).call(this, requestData);
 	},
-	output: {
-		postReceive: [
-			async function (
-				this: IExecuteSingleFunctions,
-				_items: INodeExecutionData[],
-				response: IN8nHttpFullResponse,
-			) {
-				const tags = bySearch(this) === 'tagConditions';
-				throwIfFailed(this, response, { action: tags ? 'find desktops by tags' : 'list desktops' });
-				const body = (response.body ?? {}) as IDataObject;
-				const list = body[tags ? 'resources' : 'desktops'];
-				const entries = Array.isArray(list) ? (list as IDataObject[]) : [];
-				const simplify = this.getNodeParameter('simplify', true) !== false;
-				return entries.map((entry) => ({
-					json: simplify ? (tags ? simplifyResource(entry) : simplifyDesktop(entry)) : entry,
-					pairedItem: { item: this.getItemIndex() },
-				}));
-			},
-		],
-	},
-};
+});

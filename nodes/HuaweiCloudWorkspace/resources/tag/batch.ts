@@ -1,16 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyRouting,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField, tagListField } from '../../shared/descriptions';
-import { checkInput, getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
+import { workspaceRouting } from '../../shared/routing';
+import { checkInput, getDesktopId, successItem } from '../../shared/transport';
 import { InputError, type Tag, validateTagList } from '../../shared/validation';
 
 const show = { resource: ['tag'], operation: ['batch'] };
@@ -84,45 +77,24 @@ export function forAction(action: 'create' | 'delete', tags: Tag[]): Array<{ key
 	return action === 'delete' ? tags.map(({ key, value }) => (value === '' ? { key } : { key, value })) : tags;
 }
 
-export const tagBatchRouting: INodePropertyRouting = {
-	operations: {
-		// Adding overwrites and removing a missing tag succeeds, so a repeat changes nothing.
-		pagination: sendThroughDriver({ repeatable: true }),
+export const tagBatchRouting = workspaceRouting({
+	read: (context) => ({ desktopId: getDesktopId(context), ...readBatch(context) }),
+	request: ({ desktopId, action, tags, sysTags }) => {
+		const body: IDataObject = { action, tags: forAction(action, tags) };
+		if (sysTags.length > 0) body.sys_tags = forAction(action, sysTags);
+		return { method: 'POST', segments: ['desktops', desktopId, 'tags', 'action'], body };
 	},
-	send: {
-		paginate: true,
-		preSend: [
-			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-				const desktopId = getDesktopId(this);
-				const { action, tags, sysTags } = readBatch(this);
-				const body: IDataObject = { action, tags: forAction(action, tags) };
-				if (sysTags.length > 0) body.sys_tags = forAction(action, sysTags);
-				return await prepareRequest(this, options, {
-					method: 'POST',
-					segments: ['desktops', desktopId, 'tags', 'action'],
-					body,
-				});
-			},
-		],
-	},
-	output: {
-		postReceive: [
-			async function (
-				this: IExecuteSingleFunctions,
-				_items: INodeExecutionData[],
-				response: IN8nHttpFullResponse,
-			) {
-				const desktopId = getDesktopId(this);
-				const { action, tags, sysTags } = readBatch(this);
-				const verb = action === 'create' ? 'add tags to' : 'remove tags from';
-				throwIfFailed(this, response, { action: `${verb} desktop ${desktopId}`, desktopId });
-				return successItem(this, {
-					desktopId,
-					action,
-					keys: tags.map((tag) => tag.key),
-					...(sysTags.length > 0 ? { sysTagKeys: sysTags.map((tag) => tag.key) } : {}),
-				});
-			},
-		],
-	},
-};
+	describe: ({ desktopId, action }) => ({
+		action: `${action === 'create' ? 'add tags to' : 'remove tags from'} desktop ${desktopId}`,
+		desktopId,
+	}),
+	output: (context, { desktopId, action, tags, sysTags }) =>
+		successItem(context, {
+			desktopId,
+			action,
+			keys: tags.map((tag) => tag.key),
+			...(sysTags.length > 0 ? { sysTagKeys: sysTags.map((tag) => tag.key) } : {}),
+		}),
+	// Adding overwrites and removing a missing tag succeeds, so a repeat changes nothing.
+	send: sendThroughDriver({ repeatable: true }),
+});

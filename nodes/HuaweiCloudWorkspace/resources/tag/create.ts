@@ -1,15 +1,9 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyRouting,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField, tagKeyField, tagValueField } from '../../shared/descriptions';
-import { checkInput, getDesktopId, prepareRequest, successItem, throwIfFailed } from '../../shared/transport';
+import { workspaceRouting } from '../../shared/routing';
+import { checkInput, getDesktopId, successItem } from '../../shared/transport';
 import { validateTagKey, validateTagValue } from '../../shared/validation';
 
 const show = { resource: ['tag'], operation: ['create'] };
@@ -27,37 +21,15 @@ function readTag(context: IExecuteSingleFunctions) {
 	}));
 }
 
-export const tagCreateRouting: INodePropertyRouting = {
-	operations: {
-		// Overwriting a key with the same value twice leaves the same tag.
-		pagination: sendThroughDriver({ repeatable: true }),
-	},
-	send: {
-		paginate: true,
-		preSend: [
-			async function (this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-				const desktopId = getDesktopId(this);
-				const tag = readTag(this);
-				return await prepareRequest(this, options, {
-					method: 'POST',
-					segments: ['desktops', desktopId, 'tags'],
-					body: { tag },
-				});
-			},
-		],
-	},
-	output: {
-		postReceive: [
-			async function (
-				this: IExecuteSingleFunctions,
-				_items: INodeExecutionData[],
-				response: IN8nHttpFullResponse,
-			) {
-				const desktopId = getDesktopId(this);
-				const { key, value } = readTag(this);
-				throwIfFailed(this, response, { action: `create tag "${key}" on desktop ${desktopId}`, desktopId });
-				return successItem(this, { desktopId, key, value });
-			},
-		],
-	},
-};
+export const tagCreateRouting = workspaceRouting({
+	read: (context) => ({ desktopId: getDesktopId(context), ...readTag(context) }),
+	request: ({ desktopId, key, value }) => ({
+		method: 'POST',
+		segments: ['desktops', desktopId, 'tags'],
+		body: { tag: { key, value } },
+	}),
+	describe: ({ desktopId, key }) => ({ action: `create tag "${key}" on desktop ${desktopId}`, desktopId }),
+	output: (context, input) => successItem(context, input),
+	// Overwriting a key with the same value twice leaves the same tag.
+	send: sendThroughDriver({ repeatable: true }),
+});

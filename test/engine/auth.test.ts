@@ -1,19 +1,8 @@
 import { clearIamTokenCache } from '../../credentials/common/iamToken';
-import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, desktop, params } from './fixtures';
+import { credentialsFor, desktop, params, useEmulator } from './fixtures';
 import { CredentialsStore, runNode } from './harness';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => {
-	emu.reset();
-	clearIamTokenCache();
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const listTags = (id = emu.seedDesktopIds.dev01) => params('tag', 'getAll', { desktopId: desktop(id) });
 const manyItems = (n: number) => Array.from({ length: n }, (_, i) => ({ i }));

@@ -1,19 +1,8 @@
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
-import { startEmulator, type Emulator, type RecordedRequest } from '../emulator';
-import { AUTH_MODES, credentialsFor, desktop, params } from './fixtures';
+import type { RecordedRequest } from '../emulator';
+import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from './fixtures';
 import { runNode } from './harness';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => {
-	emu.reset();
-	clearIamTokenCache();
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const bulkId = (n: number) => `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const batchRequests = () => emu.requests.filter((r) => r.route === 'desktop.batchTags' || r.route === 'desktop.batchUntags');

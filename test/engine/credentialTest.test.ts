@@ -1,7 +1,5 @@
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
 import { HuaweiCloudWorkspaceApi } from '../../credentials/HuaweiCloudWorkspaceApi.credentials';
-import { startEmulator, type Emulator } from '../emulator';
-import { AUTH_MODES, credentialsFor } from './fixtures';
+import { AUTH_MODES, credentialsFor, useEmulator } from './fixtures';
 import { runNode } from './harness';
 
 function httpCodeOf(error: unknown): string | undefined {
@@ -20,17 +18,7 @@ function ruleMessage(httpCode: string | undefined): string | undefined {
 	return rule && 'message' in rule.properties ? rule.properties.message : undefined;
 }
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => {
-	emu.reset();
-	clearIamTokenCache();
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 test.each(AUTH_MODES)('the Test button succeeds with valid %s credentials by listing one desktop of the project', async (mode) => {
 	const { error } = await runNode({ credentialTest: true, credentials: credentialsFor(emu, mode), parameters: {} });

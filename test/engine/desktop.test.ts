@@ -1,15 +1,7 @@
-import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, desktop, params } from './fixtures';
+import { credentialsFor, desktop, params, useEmulator } from './fixtures';
 import { runNode } from './harness';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => emu.reset());
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const token = () => credentialsFor(emu, 'token');
 

@@ -1,16 +1,8 @@
-import { startEmulator, type Emulator } from '../emulator';
-import { AUTH_MODES, credentialsFor, desktop, params } from './fixtures';
+import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from './fixtures';
 import { runNode } from './harness';
 
 /** Delete Desktop > Options > Dry Run: the item says what would be deleted, and nothing is sent. */
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => emu.reset());
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 test.each(AUTH_MODES)('with %s authentication: no request, every desktop kept, one item per input', async (mode) => {
 	const ids = [emu.seedDesktopIds.dev01, emu.seedDesktopIds.prod01];

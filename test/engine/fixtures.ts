@@ -1,6 +1,8 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import type { Emulator } from '../emulator';
+import { clearIamTokenCache } from '../../credentials/common/iamToken';
+import { resetPacers } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
 
 export type AuthMode = 'token' | 'password' | 'accessKey';
 export const AUTH_MODES: AuthMode[] = ['token', 'password', 'accessKey'];
@@ -38,4 +40,30 @@ export const UNTHROTTLED = { requestsPerSecond: 10000, maxConcurrent: 1000 };
 
 export function params(resource: string, operation: string, rest: INodeParameters): INodeParameters {
 	return { resource, operation, throttling: UNTHROTTLED, ...rest };
+}
+
+/**
+ * One emulator per test file, back in its seeded state before every test, with the process-wide
+ * caches (IAM tokens, pacers) cleared so that no test sees another's logins or slowed rate. The
+ * returned object forwards to the running emulator, so tests use it like the emulator itself.
+ */
+export function useEmulator(options?: EmulatorOptions): Emulator {
+	let running: Emulator | undefined;
+	beforeAll(async () => {
+		running = await startEmulator(options);
+	});
+	beforeEach(() => {
+		running?.reset();
+		clearIamTokenCache();
+		resetPacers();
+	});
+	afterAll(async () => {
+		await running?.close();
+	});
+	return new Proxy({} as Emulator, {
+		get(_target, property) {
+			if (!running) throw new Error('the emulator starts in beforeAll: use it inside tests and hooks');
+			return Reflect.get(running, property);
+		},
+	});
 }

@@ -1,7 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, desktop, params } from './fixtures';
+import { credentialsFor, desktop, params, useEmulator } from './fixtures';
 import { runNode } from './harness';
 
 /**
@@ -10,14 +9,7 @@ import { runNode } from './harness';
  * nothing changes. hostilePaths.test.ts covers keys that must reach the tag route intact and
  * desktop IDs with path characters; this file covers the rest.
  */
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => emu.reset());
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const ID = '={{ $json.id }}';
 const V = '={{ $json.v }}';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator, type RecordedRequest } from '../emulator';
-import { credentialsFor, desktop, params } from './fixtures';
+import type { RecordedRequest } from '../emulator';
+import { credentialsFor, desktop, params, useEmulator } from './fixtures';
 import { runNode } from './harness';
 
 /**
@@ -13,14 +13,7 @@ import { runNode } from './harness';
  * operations. Rules: tag keys 1-128 and values 0-43 Unicode code points, neither with = * < > , | /
  * (seed pages 001-003), at most 20 tags a request, Limit a whole number of at least 1.
  */
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => emu.reset());
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const V = '={{ $json.v }}';
 const ID = '={{ $json.id }}';

@@ -1,21 +1,13 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, desktop, params } from './fixtures';
+import { credentialsFor, desktop, params, useEmulator } from './fixtures';
 import { runNode } from './harness';
 
 /**
  * No value typed into a key or desktop ID may make a request address another resource: above
  * all, deleting a tag must never delete a desktop.
  */
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => emu.reset());
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const token = () => credentialsFor(emu, 'token');
 const KEYS_SENT_AS_ONE_SEGMENT = ['a b', 'ключ', 'x.y', '%2e%2e', '?a', 'a?b#c', '#', '...', 'a\\b', '🔑'];

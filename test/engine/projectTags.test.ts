@@ -1,19 +1,7 @@
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
-import { startEmulator, type Emulator } from '../emulator';
-import { AUTH_MODES, credentialsFor, params, UNTHROTTLED } from './fixtures';
+import { AUTH_MODES, credentialsFor, params, UNTHROTTLED, useEmulator } from './fixtures';
 import { runNode } from './harness';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => {
-	emu.reset();
-	clearIamTokenCache();
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const token = () => credentialsFor(emu, 'token');
 const query = (raw: string) => Object.fromEntries(new URLSearchParams(raw));

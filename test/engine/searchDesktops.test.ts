@@ -1,21 +1,9 @@
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
 import { HuaweiCloudWorkspace } from '../../nodes/HuaweiCloudWorkspace/HuaweiCloudWorkspace.node';
 import { searchDesktops, SEARCH_PAGE_SIZE } from '../../nodes/HuaweiCloudWorkspace/listSearch/searchDesktops';
-import { startEmulator, type Emulator } from '../emulator';
-import { AUTH_MODES, credentialsFor } from './fixtures';
+import { AUTH_MODES, credentialsFor, useEmulator } from './fixtures';
 import { loadOptionsContext } from './loadOptions';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-beforeEach(() => {
-	emu.reset();
-	clearIamTokenCache();
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = useEmulator();
 
 const query = (raw: string) => Object.fromEntries(new URLSearchParams(raw));
 const listRequests = () => emu.requests.filter((r) => r.route !== 'iam.login');

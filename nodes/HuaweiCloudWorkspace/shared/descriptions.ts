@@ -2,7 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { FORBIDDEN_TAG_CHARACTERS, TAG_KEY_MAX, TAG_VALUE_MAX } from './validation';
 
-const forbidden = FORBIDDEN_TAG_CHARACTERS.join(' ');
+/** The editor renders hints as HTML, where a bare "< >" vanishes as if it were a tag. */
+const forbidden = FORBIDDEN_TAG_CHARACTERS.map((character) =>
+	character === '<' ? '&lt;' : character === '>' ? '&gt;' : character,
+).join(' ');
 
 /** The desktop every per-desktop operation acts on. */
 export function desktopIdField(show: { resource: string[]; operation: string[] }): INodeProperties {

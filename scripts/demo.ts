@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { startEmulator, type Emulator } from '../test/emulator';
 import {
 	buildAndPack,
-	CREDENTIAL_TYPE,
+	emulatorTokenCredential,
 	ensureRuntime,
 	itemsOf,
 	loadExample,
@@ -130,20 +130,7 @@ async function main(): Promise<number> {
 
 		const credential = { id: n8nId('demoEmulatorCred'), name: 'Workspace emulator (token)' };
 		step('n8n import:credentials (token mode, endpoint = emulator)');
-		await n8n.importCredentials([
-			{
-				...credential,
-				type: CREDENTIAL_TYPE,
-				data: {
-					authType: 'token',
-					region: 'ap-southeast-1',
-					projectId: emu.projectId,
-					token: emu.token,
-					workspaceEndpoint: emu.url,
-					iamEndpoint: emu.url,
-				},
-			},
-		]);
+		await n8n.importCredentials([emulatorTokenCredential(emu, credential)]);
 
 		const workflow = { ...withCredential(loadExample('tour.json'), credential), id: n8nId('demoTourWorkflow') };
 		step(`n8n import:workflow "${workflow.name}"`);

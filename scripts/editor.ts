@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { startEmulator, type Emulator } from '../test/emulator';
 import {
 	buildAndPack,
-	CREDENTIAL_TYPE,
+	emulatorTokenCredential,
 	ensureRuntime,
 	freePort,
 	isPortFree,
@@ -68,20 +68,7 @@ async function main(): Promise<void> {
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 		const credential = { id: n8nId('editorEmulatorCred'), name: 'Workspace emulator (token)' };
 		console.log('importing the credential and examples/ ...');
-		await n8n.importCredentials([
-			{
-				...credential,
-				type: CREDENTIAL_TYPE,
-				data: {
-					authType: 'token',
-					region: 'ap-southeast-1',
-					projectId: emu.projectId,
-					token: emu.token,
-					workspaceEndpoint: emu.url,
-					iamEndpoint: emu.url,
-				},
-			},
-		]);
+		await n8n.importCredentials([emulatorTokenCredential(emu, credential)]);
 		const files = fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.json'));
 		await n8n.importWorkflows(files.map((f) => ({ ...withCredential(loadExample(f), credential), id: n8nId(`example${f}`) })));
 

@@ -20,6 +20,7 @@ import { startEmulator, type Emulator } from '../test/emulator';
 import {
 	buildAndPack,
 	CREDENTIAL_TYPE,
+	emulatorTokenCredential,
 	CUSTOM_NODE_TYPE,
 	ensureRuntime,
 	freePort,
@@ -86,20 +87,7 @@ async function main(): Promise<number> {
 		fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 
 		const credential = { id: n8nId('screenshotEmulatorCred'), name: 'Huawei Cloud Workspace account' };
-		await n8n.importCredentials([
-			{
-				...credential,
-				type: CREDENTIAL_TYPE,
-				data: {
-					authType: 'token',
-					region: 'ap-southeast-1',
-					projectId: emu.projectId,
-					token: emu.token,
-					workspaceEndpoint: emu.url,
-					iamEndpoint: emu.url,
-				},
-			},
-		]);
+		await n8n.importCredentials([emulatorTokenCredential(emu, credential)]);
 		const wf = workflow(credential, emu.listDesktops()[0].desktop_id);
 		await n8n.importWorkflows([wf]);
 

@@ -145,6 +145,25 @@ export interface CredentialJson {
 	data: Record<string, unknown>;
 }
 
+/** A token-mode credential that points the node at the emulator, as `import:credentials` takes it. */
+export function emulatorTokenCredential(
+	emu: { projectId: string; token: string; url: string },
+	credential: { id: string; name: string },
+): CredentialJson {
+	return {
+		...credential,
+		type: CREDENTIAL_TYPE,
+		data: {
+			authType: 'token',
+			region: 'ap-southeast-1',
+			projectId: emu.projectId,
+			token: emu.token,
+			workspaceEndpoint: emu.url,
+			iamEndpoint: emu.url,
+		},
+	};
+}
+
 export interface WorkflowNodeJson {
 	id?: string;
 	name: string;

@@ -1,7 +1,8 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { credentialsFor, desktop, params, useEmulator } from './fixtures';
 import { runNode } from './harness';
+import { CONTROL, expectRefusedBeforeSending, FORBIDDEN, type HostileCase, ID, NOT_TEXT, TOO_LONG_KEY, V } from './hostileCases';
 
 /**
  * Bad input for every parameter of every per-desktop operation, as upstream data or as an
@@ -11,33 +12,10 @@ import { runNode } from './harness';
  */
 const emu = useEmulator();
 
-const ID = '={{ $json.id }}';
-const V = '={{ $json.v }}';
-
-interface Case {
-	label: string;
-	resource: string;
-	operation: string;
-	parameters: INodeParameters;
-	/** Upstream item: `v` is the hostile value, `id` the desktop. */
-	item?: Record<string, unknown>;
-	field: RegExp;
-	rule: RegExp;
-}
-
-const TOO_LONG_KEY = '🔑'.repeat(129); // 129 code points, 258 UTF-16 units
 const TOO_LONG_VALUE = 'é'.repeat(44);
-const CONTROL = { 'a line break': 'a\nb', 'a tab': 'a\tb', NUL: 'a\u0000b', DEL: 'a\u007fb', 'a C1 control': 'a\u0085b' };
-const FORBIDDEN = ['=', '*', '<', '>', ',', '|', '/'];
-const NOT_TEXT: Array<[string, unknown, RegExp]> = [
-	['a number', 5, /must be text, but the value is a number \(5\)/],
-	['an object', { a: 1 }, /must be text, but the value is an object/],
-	['a list', [1], /must be text, but the value is a list/],
-	['a boolean', true, /must be text, but the value is a boolean/],
-];
 
 /** The key of Create and Delete, and a key in Add or Remove Many. */
-function keyCases(): Case[] {
+function keyCases(): HostileCase[] {
 	const places: Array<{ where: string; resource: string; operation: string; at: (v: string) => INodeParameters; field: RegExp }> = [
 		{ where: 'Create', resource: 'tag', operation: 'create', at: (v) => ({ key: v, value: 'x' }), field: /Tag Key/ },
 		{ where: 'Delete', resource: 'tag', operation: 'delete', at: (v) => ({ key: v }), field: /Tag Key/ },
@@ -82,7 +60,7 @@ function keyCases(): Case[] {
 }
 
 /** The value of Create and a value in Add or Remove Many. */
-function valueCases(): Case[] {
+function valueCases(): HostileCase[] {
 	const places = [
 		{ where: 'Create', operation: 'create', at: (v: string) => ({ key: 'k', value: v }), field: /Tag Value/ },
 		{
@@ -112,7 +90,7 @@ function valueCases(): Case[] {
 }
 
 /** The desktop ID of every per-desktop operation, beyond what hostilePaths.test.ts covers. */
-function desktopIdCases(): Case[] {
+function desktopIdCases(): HostileCase[] {
 	const operations: Array<[string, string, INodeParameters]> = [
 		['tag', 'create', { key: 'k', value: 'v' }],
 		['tag', 'delete', { key: 'k' }],
@@ -147,7 +125,7 @@ function desktopIdCases(): Case[] {
 }
 
 /** Whole-parameter shapes that expressions can produce, and per-request limits. */
-function shapeCases(): Case[] {
+function shapeCases(): HostileCase[] {
 	const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: 'v' }));
 	const batch = (parameters: INodeParameters) => ({ resource: 'tag', operation: 'batch', parameters: { action: 'create', ...parameters } });
 	return [
@@ -175,28 +153,14 @@ function shapeCases(): Case[] {
 	];
 }
 
-const CASES: Case[] = [...keyCases(), ...valueCases(), ...desktopIdCases(), ...shapeCases()].map((c) => ({
+const CASES: HostileCase[] = [...keyCases(), ...valueCases(), ...desktopIdCases(), ...shapeCases()].map((c) => ({
 	...c,
 	parameters: { desktopId: desktop(ID), ...c.parameters },
 }));
 const desktopRouteHits: string[] = [];
 
 test.each(CASES.map((c) => [c.label, c] as const))('%s: a clear error, nothing sent, nothing changed', async (_label, c) => {
-	const before = JSON.stringify(emu.listDesktops());
-	const { error, items } = await runNode({
-		credentials: credentialsFor(emu, 'token'),
-		parameters: params(c.resource, c.operation, c.parameters),
-		items: [{ id: emu.seedDesktopIds.dev01, ...c.item } as IDataObject],
-	});
-	expect(items).toEqual([]);
-	const text = `${error?.message ?? ''}\n${error?.description ?? ''}`;
-	expect(text).toMatch(c.field);
-	expect(text).toMatch(c.rule);
-	expect(error?.description ?? '').toMatch(/Nothing was sent to Huawei Cloud/);
-	desktopRouteHits.push(...emu.requests.filter((r) => r.route === 'desktop.delete').map((r) => `${c.label}: ${r.rawPath}`));
-	expect(emu.requests).toEqual([]);
-	expect(JSON.stringify(emu.listDesktops())).toBe(before);
-	expect(emu.deletedDesktops).toEqual([]);
+	desktopRouteHits.push(...(await expectRefusedBeforeSending(emu, c)));
 });
 
 /** Keys that are legal but look like paths: they must stay inside the tag route's last segment. */

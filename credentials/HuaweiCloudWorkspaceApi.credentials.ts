@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CUSTOM_REGION, iamBaseUrl, WORKSPACE_REGIONS, workspaceBaseUrl } from './common/endpoints';
+import { headerValue } from './common/headers';
 import { getIamToken } from './common/iamToken';
 import { signRequestOptions } from './common/signRequestOptions';
 
@@ -18,8 +19,8 @@ import { signRequestOptions } from './common/signRequestOptions';
  * five bad signatures in a row, so a request that already carries our signature is not resent.
  */
 function alreadySigned(options: IHttpRequestOptions, accessKeyId: string): boolean {
-	const authorization = Object.entries(options.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
-	return typeof authorization === 'string' && authorization.startsWith(`SDK-HMAC-SHA256 Access=${accessKeyId},`);
+	const authorization = headerValue(options.headers, 'authorization');
+	return authorization !== undefined && authorization.startsWith(`SDK-HMAC-SHA256 Access=${accessKeyId},`);
 }
 
 class SignatureRejectedError extends Error {

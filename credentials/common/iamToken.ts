@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IHttpRequestHelper, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { headerValue } from './headers';
+
 export interface PasswordLogin {
 	iamBaseUrl: string;
 	domainName: string;
@@ -62,12 +64,6 @@ export function passwordAuthBody(login: PasswordLogin) {
 			scope: { project: { id: login.projectId } },
 		},
 	};
-}
-
-function headerValue(headers: IN8nHttpFullResponse['headers'], name: string): string | undefined {
-	const found = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
-	const value = found?.[1];
-	return Array.isArray(value) ? String(value[0]) : value === undefined ? undefined : String(value);
 }
 
 /** IAM answers errors as {"error":{"code","message","title"}}, not in Workspace's error_code form. */

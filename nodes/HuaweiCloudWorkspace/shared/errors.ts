@@ -1,3 +1,5 @@
+import { headerValue } from '../../../credentials/common/headers';
+
 /**
  * Turns a Huawei error response into words a user can act on, keeping what Huawei support asks
  * for: the error code, Huawei's own message and the X-Request-Id.
@@ -38,14 +40,6 @@ function parseBody(body: unknown): Record<string, unknown> | undefined {
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-export function headerValue(headers: Record<string, unknown> | undefined, name: string): string | undefined {
-	const lower = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers ?? {})) {
-		if (key.toLowerCase() === lower) return Array.isArray(value) ? String(value[0]) : String(value);
-	}
-	return undefined;
 }
 
 function advice(status: number, errorCode: string | undefined, context: ErrorContext): string {

@@ -12,8 +12,9 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
+import { headerValue } from '../../../credentials/common/headers';
 import { encodeSegment } from '../../../credentials/common/signer';
-import { clockSkewFromDateHeader, describeHuaweiError, type ErrorContext, headerValue } from './errors';
+import { clockSkewFromDateHeader, describeHuaweiError, type ErrorContext } from './errors';
 import { InputError, validateDesktopId } from './validation';
 
 export const CREDENTIAL_TYPE = 'huaweiCloudWorkspaceApi';

@@ -3,13 +3,16 @@
  * Throughput and overhead of the node on loopback against the emulator:
  *   npx tsx test/bench/throughput.ts
  * Items per second through n8n's engine (harness runNode, Tag > Get Many, pacing lifted out of the
- * way) against a raw undici client at the same concurrency (the floor), memory peaks, the cost of
- * signing one request, and IAM logins per run in password mode.
+ * way) against a raw undici client at the same concurrency (the floor) and against n8n's own HTTP
+ * client at that concurrency (the floor for any node that sends through n8n's request helpers),
+ * memory peaks, the cost of signing one request, and IAM logins per run in password mode.
  */
 import Module from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { OutboundHttp } from '@n8n/backend-network';
+import { Container } from '@n8n/di';
 import { Pool } from 'undici';
 
 import { clearIamTokenCache } from '../../credentials/common/iamToken';
@@ -112,6 +115,36 @@ async function rawRun(emu: Emulator, n: number): Promise<{ ms: number; peak: Pea
 	return { ms, peak };
 }
 
+/**
+ * The same GETs through the client behind n8n's `httpRequest` and `httpRequestWithAuthentication`
+ * helpers (n8n-core hands every node request to it), with nothing of n8n's node engine around them.
+ */
+async function n8nClientRun(emu: Emulator, n: number): Promise<{ ms: number; peak: Peak }> {
+	emu.clearRequests();
+	const list = ids(emu);
+	const client = Container.get(OutboundHttp).requests();
+	let next = 0;
+	let ok = 0;
+	const worker = async () => {
+		while (next < n) {
+			const i = next++;
+			const response = await client.request<{ tags?: unknown[] }>({
+				method: 'GET',
+				url: `${emu.url}/v2/${emu.projectId}/desktops/${list[i % list.length]}/tags`,
+				headers: { 'X-Auth-Token': emu.token, Accept: 'application/json' },
+				json: true,
+				returnFullResponse: true,
+			});
+			if (response.statusCode === 200 && Array.isArray(response.body.tags)) ok++;
+		}
+	};
+	const started = performance.now();
+	const { peak } = await withMemoryPeak(() => Promise.all(Array.from({ length: CONCURRENCY }, worker)));
+	const ms = performance.now() - started;
+	if (ok !== n) throw new Error(`n8n client: ${ok} of ${n} succeeded`);
+	return { ms, peak };
+}
+
 function signingCost(): { perCallUs: number; calls: number } {
 	const calls = 20000;
 	const keys = { accessKeyId: 'EMULATORAK0000000001', secretAccessKey: 'emulator-secret-key-0000000000000000000001', projectId: '0123456789abcdef0123456789abcdef' };
@@ -157,15 +190,17 @@ async function main() {
 	// Warm up both paths (JIT, sockets).
 	await nodeRun(emu, 200);
 	await rawRun(emu, 200);
+	await n8nClientRun(emu, 200);
 
 	const rows: string[] = [];
+	const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
+	const mb = ({ peak }: { peak: Peak }) => `${peak.rssMb.toFixed(0)} / ${peak.heapMb.toFixed(0)}`;
 	for (const n of SIZES) {
 		const raw = await rawRun(emu, n);
+		const client = await n8nClientRun(emu, n);
 		const node = await nodeRun(emu, n);
-		const nodeRate = n / (node.ms / 1000);
-		const rawRate = n / (raw.ms / 1000);
 		rows.push(
-			`| ${n.toLocaleString('en')} | ${nodeRate.toFixed(0)} | ${rawRate.toFixed(0)} | ${(node.ms / raw.ms).toFixed(2)}x | ${node.peak.rssMb.toFixed(0)} / ${node.peak.heapMb.toFixed(0)} | ${raw.peak.rssMb.toFixed(0)} / ${raw.peak.heapMb.toFixed(0)} |`,
+			`| ${n.toLocaleString('en')} | ${rate(n, node.ms)} | ${rate(n, client.ms)} | ${rate(n, raw.ms)} | ${(node.ms / raw.ms).toFixed(2)}x | ${(client.ms / raw.ms).toFixed(2)}x | ${(node.ms / client.ms).toFixed(2)}x | ${mb(node)} | ${mb(client)} | ${mb(raw)} |`,
 		);
 		console.log(rows[rows.length - 1]);
 	}
@@ -176,8 +211,8 @@ async function main() {
 	console.log(
 		[
 			'',
-			'| items | node items/s | raw undici items/s | node time / raw time | node peak RSS / heap MB | raw peak RSS / heap MB |',
-			'|---:|---:|---:|---:|---:|---:|',
+			'| items | node items/s | n8n client items/s | raw undici items/s | node / raw | n8n client / raw | node / n8n client | node peak RSS / heap MB | n8n client peak | raw peak |',
+			'|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 			...rows,
 			'',
 			`AK/SK signing: ${signing.perCallUs.toFixed(1)} µs per request (${signing.calls.toLocaleString('en')} calls of signRequestOptions)`,

@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { desktopIdField, tagListField } from '../../shared/descriptions';
 import { sendWorkspaceRequest } from '../../shared/directRequest';
 import { inputFailure } from '../../shared/transport';
 import { InputError, type Tag, TAGS_PER_REQUEST_MAX, validateDesktopId, validateTagList } from '../../shared/validation';
@@ -9,21 +8,6 @@ import { forAction } from './batch';
 
 /** Huawei's limit for one batch-tags request. */
 export const DESKTOPS_PER_REQUEST_MAX = 100;
-
-const show = { resource: ['tag'], operation: ['bulkCreate', 'bulkDelete'] };
-
-export const tagBulkDescription: INodeProperties[] = [
-	{
-		...desktopIdField(show),
-		description: 'The desktop of this item, usually an expression such as {{ $json.desktop_id }}',
-	},
-	tagListField(
-		'tags',
-		'Tags',
-		'The tags to add to (or remove from) the desktop of every item, at most 20 per item',
-		show,
-	),
-];
 
 export interface BulkItem {
 	itemIndex: number;

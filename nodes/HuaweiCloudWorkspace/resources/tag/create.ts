@@ -1,18 +1,14 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sendThroughDriver } from '../../shared/requestDriver';
-import { desktopIdField, tagKeyField, tagValueField } from '../../shared/descriptions';
+import { tagValueField } from '../../shared/descriptions';
 import { workspaceRouting } from '../../shared/routing';
 import { checkInput, getDesktopId, successItem } from '../../shared/transport';
 import { validateTagKey, validateTagValue } from '../../shared/validation';
 
 const show = { resource: ['tag'], operation: ['create'] };
 
-export const tagCreateDescription: INodeProperties[] = [
-	desktopIdField(show),
-	tagKeyField(show, 'The tag key. A tag with the same key on this desktop is overwritten.'),
-	tagValueField(show),
-];
+export const tagCreateDescription: INodeProperties[] = [tagValueField(show)];
 
 function readTag(context: IExecuteSingleFunctions) {
 	return checkInput(context, () => ({

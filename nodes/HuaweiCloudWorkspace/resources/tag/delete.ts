@@ -1,17 +1,9 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
 import { sendThroughDriver } from '../../shared/requestDriver';
-import { desktopIdField, tagKeyField } from '../../shared/descriptions';
 import { workspaceRouting } from '../../shared/routing';
 import { checkInput, getDesktopId, successItem } from '../../shared/transport';
 import { validateTagKey } from '../../shared/validation';
-
-const show = { resource: ['tag'], operation: ['delete'] };
-
-export const tagDeleteDescription: INodeProperties[] = [
-	desktopIdField(show),
-	tagKeyField(show, 'The key of the tag to remove. Removing a tag the desktop does not have succeeds.'),
-];
 
 function readKey(context: IExecuteSingleFunctions): string {
 	return checkInput(context, () => validateTagKey(context.getNodeParameter('key', '')));

@@ -1,13 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { sendThroughDriver } from '../../shared/requestDriver';
-import { desktopIdField } from '../../shared/descriptions';
 import { workspaceRouting } from '../../shared/routing';
 import { getDesktopId } from '../../shared/transport';
-
-const show = { resource: ['tag'], operation: ['getAll'] };
-
-export const tagGetAllDescription: INodeProperties[] = [desktopIdField(show)];
 
 export const tagGetAllRouting = workspaceRouting({
 	read: (context) => ({ desktopId: getDesktopId(context) }),

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { tagBatchDescription, tagBatchRouting } from './batch';
-import { tagBulkDescription } from './bulk';
+import { tagBatchActionField, tagBatchOptionsField, tagBatchRouting } from './batch';
 import { tagCreateDescription, tagCreateRouting } from './create';
-import { tagDeleteDescription, tagDeleteRouting } from './delete';
-import { tagGetAllDescription, tagGetAllRouting } from './getAll';
+import { tagDeleteRouting } from './delete';
+import { tagDesktopIdField, tagKeyShared, tagListShared } from './fields';
+import { tagGetAllRouting } from './getAll';
 import { tagGetProjectTagsDescription, tagGetProjectTagsRouting } from './getProjectTags';
 
 export const tagDescription: INodeProperties[] = [
@@ -67,10 +67,12 @@ export const tagDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
+	// The editor shows fields in this order, so each operation's fields come in reading order.
+	tagDesktopIdField,
+	tagKeyShared,
 	...tagCreateDescription,
-	...tagDeleteDescription,
-	...tagGetAllDescription,
-	...tagBatchDescription,
+	tagBatchActionField,
+	tagListShared,
+	tagBatchOptionsField,
 	...tagGetProjectTagsDescription,
-	...tagBulkDescription,
 ];

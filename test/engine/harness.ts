@@ -123,6 +123,8 @@ class StoredCredentials extends ICredentials {
 /** The saved credential: what n8n would keep in its database, updated by preAuthentication. */
 export class CredentialsStore {
 	updates = 0;
+	/** How often the engine or the node read (decrypted) the credential. */
+	reads = 0;
 
 	constructor(public data: ICredentialDataDecryptedObject) {}
 }
@@ -185,6 +187,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	/** Like n8n, every call decrypts a fresh copy of what is stored. */
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		this.store.reads++;
 		return { ...this.store.data };
 	}
 

@@ -14,7 +14,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
 import { pacerFor, type PacerLimits } from './pacer';
 import { classifyFailure, retryDelayMs, type RetryLimits } from './retry';
-import { CREDENTIAL_TYPE } from './transport';
+import { runCredentials } from './transport';
 
 export const DEFAULT_THROTTLING = {
 	requestsPerSecond: 5,
@@ -171,7 +171,7 @@ export async function sendPaced(
 ): Promise<INodeExecutionData[]> {
 	try {
 		return await withPacingAndRetries(
-			await context.getCredentials(CREDENTIAL_TYPE),
+			await runCredentials(context),
 			context.getNodeParameter('throttling', {}) as IDataObject,
 			policy,
 			async () => await context.makeRoutingRequest(cloneRequest(requestData)),

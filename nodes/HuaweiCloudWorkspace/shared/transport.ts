@@ -27,6 +27,28 @@ export interface WorkspaceRequest {
 	body?: IDataObject;
 }
 
+const credentialsByRun = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+/**
+ * The credential as the node run started with it, fetched once for all its items. In n8n every
+ * getCredentials call reads the database and decrypts (about 0.5 ms); the node needs the endpoint,
+ * project and identity, which do not change within a run, before and while sending each item.
+ * The items of one run share n8n's execute data, which keys the cache and lets it go with the run.
+ * Signing and tokens do not use this copy: n8n fetches its own for every request it authenticates.
+ */
+export async function runCredentials(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
+	const run = context.getExecuteData();
+	if (!run) return await context.getCredentials(CREDENTIAL_TYPE);
+	let pending = credentialsByRun.get(run);
+	if (!pending) {
+		pending = context.getCredentials(CREDENTIAL_TYPE);
+		credentialsByRun.set(run, pending);
+		// A failed fetch is not kept: the next item asks again.
+		pending.catch(() => credentialsByRun.delete(run));
+	}
+	return await pending;
+}
+
 /** Builds "/v2/{project}/a/b" with every segment percent-encoded on its own, so no value can add a segment. */
 export function workspacePath(projectId: string, segments: string[]): string {
 	return ['', 'v2', projectId, ...segments].map((segment, index) => (index === 0 ? '' : encodeSegment(segment))).join('/');
@@ -104,7 +126,7 @@ export async function prepareRequest(
 	options: IHttpRequestOptions,
 	request: WorkspaceRequest,
 ): Promise<IHttpRequestOptions> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await runCredentials(context);
 	return workspaceRequestOptions(context.getNode(), context.getItemIndex(), credentials, options, request);
 }
 

@@ -5,6 +5,7 @@
  * A workflow Manual Trigger -> Code (N items) -> Tag > Get Many runs under `n8n execute-batch`; the
  * node's own execution time is read from n8n's run data, so n8n's start-up is not counted. The raw
  * client runs in a worker thread, as n8n runs in a process of its own, with the same concurrency.
+ * BENCH_N8N_PROFILE=<dir> writes CPU profiles of the n8n process there (node --cpu-prof).
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -70,11 +71,12 @@ function desktopId(d: number): string {
 	return `be000000-0000-4000-8000-${String(d).padStart(12, '0')}`;
 }
 
+/** Runs a warm-up and then each size in one worker, so that every measured run has a warm JIT. */
 const RAW_CLIENT = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { Pool } = require(workerData.undici);
-const { url, token, paths, n, concurrency } = workerData;
-(async () => {
+const { url, token, paths, sizes, concurrency } = workerData;
+async function run(n) {
 	const pool = new Pool(url, { connections: concurrency });
 	let next = 0;
 	let ok = 0;
@@ -90,23 +92,32 @@ const { url, token, paths, n, concurrency } = workerData;
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	const ms = performance.now() - started;
 	await pool.close();
-	parentPort.postMessage({ ms, ok });
+	if (ok !== n) throw new Error('raw client: ' + ok + ' of ' + n + ' succeeded');
+	return ms;
+}
+(async () => {
+	await run(1000);
+	const ms = [];
+	for (const n of sizes) ms.push(await run(n));
+	parentPort.postMessage(ms);
 })();
 `;
 
-async function rawRun(emu: Emulator, n: number): Promise<number> {
+async function rawRuns(emu: Emulator, sizes: number[]): Promise<Map<number, number>> {
 	const paths = Array.from({ length: DESKTOPS }, (_, d) => `/v2/${emu.projectId}/desktops/${desktopId(d)}/tags`);
 	const worker = new Worker(RAW_CLIENT, {
 		eval: true,
-		workerData: { undici: require.resolve('undici'), url: emu.url, token: emu.token, paths, n, concurrency: CONCURRENCY },
+		workerData: { undici: require.resolve('undici'), url: emu.url, token: emu.token, paths, sizes, concurrency: CONCURRENCY },
 	});
-	const { ms, ok } = await new Promise<{ ms: number; ok: number }>((resolve, reject) => {
-		worker.once('message', resolve);
-		worker.once('error', reject);
-	});
-	await worker.terminate();
-	if (ok !== n) throw new Error(`raw client: ${ok} of ${n} succeeded`);
-	return ms;
+	try {
+		const ms = await new Promise<number[]>((resolve, reject) => {
+			worker.once('message', resolve);
+			worker.once('error', reject);
+		});
+		return new Map(sizes.map((n, i) => [n, ms[i]]));
+	} finally {
+		await worker.terminate();
+	}
 }
 
 async function main() {
@@ -123,9 +134,7 @@ async function main() {
 		// A warm-up run first, then each size: n8n loads and compiles the node on its first run.
 		const runs = [{ label: 'benchwarm', n: 200 }, ...SIZES.map((n) => ({ label: `bench${n}`, n }))];
 		await n8n.importWorkflows(runs.map(({ label, n }) => workflow(label, n, credential)));
-		await rawRun(emu, 200);
-		const raw = new Map<number, number>();
-		for (const n of SIZES) raw.set(n, await rawRun(emu, n));
+		const raw = await rawRuns(emu, SIZES);
 
 		emu.clearRequests();
 		const started = performance.now();

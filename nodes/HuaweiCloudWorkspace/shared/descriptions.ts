@@ -47,7 +47,10 @@ export function desktopIdField(show: { resource: string[]; operation: string[] }
 	};
 }
 
-export function tagKeyField(show: { resource: string[]; operation: string[] }, description: string): INodeProperties {
+export function tagKeyField(
+	show: { resource: string[]; operation: string[] },
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Key',
 		name: 'key',
@@ -116,5 +119,21 @@ export function tagListField(
 				],
 			},
 		],
+	};
+}
+
+/** The "Options" collection of an operation: settings a user adds only when needed. */
+export function optionsField(
+	show: { resource: string[]; operation: string[] },
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options,
 	};
 }

@@ -1,7 +1,12 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { sendThroughDriver } from '../../shared/requestDriver';
-import { desktopIdField } from '../../shared/descriptions';
+import { desktopIdField, optionsField } from '../../shared/descriptions';
 import { workspaceRouting } from '../../shared/routing';
 import { checkInput, getDesktopId, successItem } from '../../shared/transport';
 import { InputError } from '../../shared/validation';
@@ -18,45 +23,39 @@ export const desktopDeleteDescription: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	desktopIdField(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Delete User',
-				name: 'deleteUsers',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to also delete the desktop user when they have no other desktop. Huawei\'s default is not to.',
-			},
-			{
-				displayName: 'Dry Run',
-				name: 'dryRun',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to only check the input and output what would be deleted, without calling Huawei Cloud',
-			},
-			{
-				displayName: 'Email Notification',
-				name: 'emailNotification',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to email the desktop user about the deletion. Huawei\'s default is to send it.',
-			},
-			{
-				displayName: 'Force Delete',
-				name: 'forceDelete',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to force the deletion',
-			},
-		],
-	},
+	optionsField(show, [
+		{
+			displayName: 'Delete User',
+			name: 'deleteUsers',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to also delete the desktop user when they have no other desktop. Huawei's default is not to.",
+		},
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to only check the input and output what would be deleted, without calling Huawei Cloud',
+		},
+		{
+			displayName: 'Email Notification',
+			name: 'emailNotification',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to email the desktop user about the deletion. Huawei's default is to send it.",
+		},
+		{
+			displayName: 'Force Delete',
+			name: 'forceDelete',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to force the deletion',
+		},
+	]),
 ];
 
 const FLAGS: Array<[option: string, query: string]> = [
@@ -91,8 +90,14 @@ function readOptions(context: IExecuteSingleFunctions): IDataObject {
 		for (const [name, label] of Object.entries(OPTION_NAMES)) {
 			const value = options[name];
 			if (value === undefined || typeof value === 'boolean') continue;
-			const shown = typeof value === 'string' ? `the text "${value}"` : JSON.stringify(value) ?? String(value);
-			throw new InputError(`${label} (${name})`, `${label} (${name}) must be true or false, but the value is ${shown}`);
+			const shown =
+				typeof value === 'string'
+					? `the text "${value}"`
+					: (JSON.stringify(value) ?? String(value));
+			throw new InputError(
+				`${label} (${name})`,
+				`${label} (${name}) must be true or false, but the value is ${shown}`,
+			);
 		}
 		return options;
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sendThroughDriver } from '../../shared/requestDriver';
-import { tagListField } from '../../shared/descriptions';
+import { optionsField, tagListField } from '../../shared/descriptions';
 import { workspaceRouting } from '../../shared/routing';
 import { checkInput, getDesktopId, successItem } from '../../shared/transport';
 import { InputError, type Tag, validateTagList } from '../../shared/validation';
@@ -32,21 +32,13 @@ export const tagBatchActionField: INodeProperties = {
 	],
 };
 
-export const tagBatchOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	displayOptions: { show },
-	options: [
-		tagListField(
-			'sysTags',
-			'System Tags',
-			'System tags (sys_tags), such as _sys_enterprise_project_id, handled the same way',
-		),
-	],
-};
+export const tagBatchOptionsField: INodeProperties = optionsField(show, [
+	tagListField(
+		'sysTags',
+		'System Tags',
+		'System tags (sys_tags), such as _sys_enterprise_project_id, handled the same way',
+	),
+]);
 
 interface BatchInput {
 	action: 'create' | 'delete';

@@ -5,7 +5,9 @@
  * A workflow Manual Trigger -> Code (N items) -> Tag > Get Many runs under `n8n execute-batch`; the
  * node's own execution time is read from n8n's run data, so n8n's start-up is not counted. The raw
  * client runs in a worker thread, as n8n runs in a process of its own, with the same concurrency.
- * BENCH_N8N_PROFILE=<dir> writes CPU profiles of the n8n process there (node --cpu-prof).
+ * BENCH_N8N_PROFILE=<dir> writes CPU profiles of the n8n process there (node --cpu-prof);
+ * BENCH_CONCURRENCY (default 50) sets the requests in flight for both; BENCH_LATENCY_MS (default 0)
+ * makes the emulator answer that much later, as a remote API would.
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -23,7 +25,9 @@ import {
 	type WorkflowJson,
 } from '../e2e/n8n';
 
-const CONCURRENCY = 50;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+/** Added by the emulator to every answer, as a stand-in for the network between n8n and Huawei. */
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 0);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 const DESKTOPS = 100;
 const NODE = 'Workspace';
@@ -127,6 +131,7 @@ async function main() {
 	for (let d = 0; d < DESKTOPS; d++) {
 		emu.addDesktop({ desktop_id: desktopId(d), computer_name: `bench-${d}`, tags: [{ key: 'env', value: 'bench' }, { key: 'n', value: String(d) }] });
 	}
+	emu.setLatency(LATENCY_MS);
 	const n8n = await N8nInstance.create({ runtime, tarball, env: process.env.BENCH_N8N_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_N8N_PROFILE}` } : {} });
 	try {
 		const credential = emulatorTokenCredential(emu, { id: n8nId('crbench'), name: 'bench' });
@@ -158,7 +163,7 @@ async function main() {
 		console.log(
 			[
 				'',
-				`n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}; raw client on Node ${process.version}`,
+				`n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}; raw client on Node ${process.version}; ${CONCURRENCY} in flight, ${LATENCY_MS} ms added latency`,
 				'| items | node in n8n items/s | raw undici items/s | node / raw |',
 				'|---:|---:|---:|---:|',
 				...rows,

@@ -89,30 +89,48 @@ async function nodeRun(emu: Emulator, n: number): Promise<{ ms: number; peak: Pe
 	return { ms, peak };
 }
 
-async function rawRun(emu: Emulator, n: number): Promise<{ ms: number; peak: Peak }> {
+/**
+ * Sends the n GETs of a floor with CONCURRENCY workers; `get` sends one and says whether the answer
+ * was a tag list.
+ */
+async function floorRun(
+	name: string,
+	emu: Emulator,
+	n: number,
+	get: (path: string) => Promise<boolean>,
+): Promise<{ ms: number; peak: Peak }> {
 	emu.clearRequests();
 	const list = ids(emu);
-	const pool = new Pool(emu.url, { connections: CONCURRENCY });
 	let next = 0;
 	let ok = 0;
 	const worker = async () => {
 		while (next < n) {
 			const i = next++;
-			const response = await pool.request({
-				method: 'GET',
-				path: `/v2/${emu.projectId}/desktops/${list[i % list.length]}/tags`,
-				headers: { 'x-auth-token': emu.token, accept: 'application/json' },
-			});
-			const body = (await response.body.json()) as { tags?: unknown[] };
-			if (response.statusCode === 200 && Array.isArray(body.tags)) ok++;
+			if (await get(`/v2/${emu.projectId}/desktops/${list[i % list.length]}/tags`)) ok++;
 		}
 	};
 	const started = performance.now();
 	const { peak } = await withMemoryPeak(() => Promise.all(Array.from({ length: CONCURRENCY }, worker)));
 	const ms = performance.now() - started;
-	await pool.close();
-	if (ok !== n) throw new Error(`raw client: ${ok} of ${n} succeeded`);
+	if (ok !== n) throw new Error(`${name}: ${ok} of ${n} succeeded`);
 	return { ms, peak };
+}
+
+async function rawRun(emu: Emulator, n: number): Promise<{ ms: number; peak: Peak }> {
+	const pool = new Pool(emu.url, { connections: CONCURRENCY });
+	try {
+		return await floorRun('raw client', emu, n, async (path) => {
+			const response = await pool.request({
+				method: 'GET',
+				path,
+				headers: { 'x-auth-token': emu.token, accept: 'application/json' },
+			});
+			const body = (await response.body.json()) as { tags?: unknown[] };
+			return response.statusCode === 200 && Array.isArray(body.tags);
+		});
+	} finally {
+		await pool.close();
+	}
 }
 
 /**
@@ -120,29 +138,17 @@ async function rawRun(emu: Emulator, n: number): Promise<{ ms: number; peak: Pea
  * helpers (n8n-core hands every node request to it), with nothing of n8n's node engine around them.
  */
 async function n8nClientRun(emu: Emulator, n: number): Promise<{ ms: number; peak: Peak }> {
-	emu.clearRequests();
-	const list = ids(emu);
 	const client = Container.get(OutboundHttp).requests();
-	let next = 0;
-	let ok = 0;
-	const worker = async () => {
-		while (next < n) {
-			const i = next++;
-			const response = await client.request<{ tags?: unknown[] }>({
-				method: 'GET',
-				url: `${emu.url}/v2/${emu.projectId}/desktops/${list[i % list.length]}/tags`,
-				headers: { 'X-Auth-Token': emu.token, Accept: 'application/json' },
-				json: true,
-				returnFullResponse: true,
-			});
-			if (response.statusCode === 200 && Array.isArray(response.body.tags)) ok++;
-		}
-	};
-	const started = performance.now();
-	const { peak } = await withMemoryPeak(() => Promise.all(Array.from({ length: CONCURRENCY }, worker)));
-	const ms = performance.now() - started;
-	if (ok !== n) throw new Error(`n8n client: ${ok} of ${n} succeeded`);
-	return { ms, peak };
+	return await floorRun('n8n client', emu, n, async (path) => {
+		const response = await client.request<{ tags?: unknown[] }>({
+			method: 'GET',
+			url: `${emu.url}${path}`,
+			headers: { 'X-Auth-Token': emu.token, Accept: 'application/json' },
+			json: true,
+			returnFullResponse: true,
+		});
+		return response.statusCode === 200 && Array.isArray(response.body.tags);
+	});
 }
 
 function signingCost(): { perCallUs: number; calls: number } {

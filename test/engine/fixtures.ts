@@ -43,6 +43,17 @@ export function params(resource: string, operation: string, rest: INodeParameter
 }
 
 /**
+ * Puts the emulator back in its seeded state and clears the process-wide caches (IAM tokens,
+ * pacers), so that no test sees another's logins or slowed rate. For files that run their emulator
+ * themselves; useEmulator does this before every test.
+ */
+export function resetForTest(emu: Emulator): void {
+	emu.reset();
+	clearIamTokenCache();
+	resetPacers();
+}
+
+/**
  * One emulator per test file, back in its seeded state before every test, with the process-wide
  * caches (IAM tokens, pacers) cleared so that no test sees another's logins or slowed rate. The
  * returned object forwards to the running emulator, so tests use it like the emulator itself.
@@ -53,9 +64,7 @@ export function useEmulator(options?: EmulatorOptions): Emulator {
 		running = await startEmulator(options);
 	});
 	beforeEach(() => {
-		running?.reset();
-		clearIamTokenCache();
-		resetPacers();
+		if (running) resetForTest(running);
 	});
 	afterAll(async () => {
 		await running?.close();

@@ -1,10 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
-import { resetPacers } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
 import { startEmulator, type Emulator, type RecordedRequest } from '../emulator';
-import { credentialsFor, desktop, params, UNTHROTTLED } from './fixtures';
+import { credentialsFor, desktop, params, resetForTest, UNTHROTTLED } from './fixtures';
 import { runNode } from './harness';
 
 /**
@@ -22,11 +20,7 @@ beforeAll(async () => {
 		return push(...records);
 	};
 });
-beforeEach(() => {
-	emu.reset();
-	clearIamTokenCache();
-	resetPacers();
-});
+beforeEach(() => resetForTest(emu));
 afterAll(async () => {
 	await emu.close();
 });

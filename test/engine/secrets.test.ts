@@ -4,9 +4,8 @@ import { createServer } from 'node:net';
 import { LoggerProxy, type ICredentialDataDecryptedObject, type INodeParameters, type Logger } from 'n8n-workflow';
 
 import { clearIamTokenCache } from '../../credentials/common/iamToken';
-import { resetPacers } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
 import { startEmulator, type Emulator } from '../emulator';
-import { credentialsFor, desktop, params } from './fixtures';
+import { credentialsFor, desktop, params, resetForTest } from './fixtures';
 import { runNode, type RunResult } from './harness';
 
 /**
@@ -27,11 +26,7 @@ beforeAll(async () => {
 		});
 	});
 });
-beforeEach(() => {
-	emu.reset();
-	clearIamTokenCache();
-	resetPacers();
-});
+beforeEach(() => resetForTest(emu));
 afterAll(async () => {
 	await emu.close();
 });

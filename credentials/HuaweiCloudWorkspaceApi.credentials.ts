@@ -10,7 +10,7 @@ import type {
 
 import { CUSTOM_REGION, iamBaseUrl, WORKSPACE_REGIONS, workspaceBaseUrl } from './common/endpoints';
 import { headerValue } from './common/headers';
-import { getIamToken } from './common/iamToken';
+import { IamTokenCache } from './common/iamToken';
 import { signRequestOptions } from './common/signRequestOptions';
 
 /**
@@ -38,6 +38,25 @@ class SignatureRejectedError extends Error {
 		);
 		this.name = 'SignatureRejectedError';
 	}
+}
+
+/** IAM User Password mode logs in through the cache; the other modes have nothing to refresh. */
+function passwordPreAuthentication(iamTokens: IamTokenCache) {
+	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		if (credentials.authType !== 'password') return {};
+		const sessionToken = await iamTokens.token(
+			this.helpers,
+			{
+				iamBaseUrl: iamBaseUrl(credentials),
+				domainName: String(credentials.domainName ?? ''),
+				userName: String(credentials.userName ?? ''),
+				password: String(credentials.password ?? ''),
+				projectId: String(credentials.projectId ?? ''),
+			},
+			String(credentials.sessionToken ?? ''),
+		);
+		return { sessionToken };
+	};
 }
 
 export class HuaweiCloudWorkspaceApi implements ICredentialType {
@@ -198,21 +217,12 @@ export class HuaweiCloudWorkspaceApi implements ICredentialType {
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.authType !== 'password') return {};
-		const sessionToken = await getIamToken(
-			this.helpers,
-			{
-				iamBaseUrl: iamBaseUrl(credentials),
-				domainName: String(credentials.domainName ?? ''),
-				userName: String(credentials.userName ?? ''),
-				password: String(credentials.password ?? ''),
-				projectId: String(credentials.projectId ?? ''),
-			},
-			String(credentials.sessionToken ?? ''),
-		);
-		return { sessionToken };
-	}
+	/**
+	 * A property rather than a method so that the IAM token cache belongs to this instance: n8n
+	 * loads the credential type once per process, and a fresh instance (a restarted n8n, a test)
+	 * starts with no token.
+	 */
+	preAuthentication = passwordPreAuthentication(new IamTokenCache());
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,

@@ -32,7 +32,7 @@ export interface EndpointSettings {
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
-export function resolveRegion(settings: EndpointSettings): string {
+function resolveRegion(settings: EndpointSettings): string {
 	const picked = String(settings.region ?? '').trim();
 	const region = picked === CUSTOM_REGION ? String(settings.customRegion ?? '').trim() : picked;
 	if (!REGION_PATTERN.test(region)) {
@@ -48,7 +48,7 @@ export function resolveRegion(settings: EndpointSettings): string {
  * private deployments mount the API below a path) and drops trailing slashes, query and fragment,
  * so that appending "/v2/..." always yields one slash.
  */
-export function normaliseBaseUrl(raw: string, field: string): string {
+function normaliseBaseUrl(raw: string, field: string): string {
 	const trimmed = raw.trim();
 	const url = parseUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
 	if (!url) {

@@ -1,10 +1,13 @@
+/** The name under which a header is set, whatever the letter case asked for. */
+export function headerKey(headers: object | undefined, name: string): string | undefined {
+	const lower = name.toLowerCase();
+	return Object.keys(headers ?? {}).find((key) => key.toLowerCase() === lower);
+}
+
 /** Reads a header whatever the letter case of its name; a repeated header gives its first value. */
 export function headerValue(headers: object | undefined, name: string): string | undefined {
-	const lower = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers ?? {})) {
-		if (key.toLowerCase() === lower && value !== undefined) {
-			return Array.isArray(value) ? String(value[0]) : String(value);
-		}
-	}
-	return undefined;
+	const key = headerKey(headers, name);
+	const value = key === undefined ? undefined : (headers as Record<string, unknown>)[key];
+	if (value === undefined) return undefined;
+	return Array.isArray(value) ? String(value[0]) : String(value);
 }

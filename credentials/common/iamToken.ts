@@ -27,10 +27,8 @@ const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
  */
 const FAILURE_MEMORY_MS = 60 * 1000;
 
-const cache = new Map<string, CachedToken>();
-
 /** `rejected` marks an answer from IAM refusing the login, as opposed to IAM being unreachable. */
-export class IamLoginError extends Error {
+class IamLoginError extends Error {
 	constructor(
 		message: string,
 		readonly rejected: boolean,
@@ -48,7 +46,7 @@ function cacheKey(login: PasswordLogin): string {
 		.digest('hex');
 }
 
-export function passwordAuthBody(login: PasswordLogin) {
+function passwordAuthBody(login: PasswordLogin) {
 	return {
 		auth: {
 			identity: {
@@ -67,7 +65,7 @@ export function passwordAuthBody(login: PasswordLogin) {
 }
 
 /** IAM answers errors as {"error":{"code","message","title"}}, not in Workspace's error_code form. */
-export function describeIamFailure(status: number, body: unknown, login: PasswordLogin): string {
+function describeIamFailure(status: number, body: unknown, login: PasswordLogin): string {
 	const parsed = typeof body === 'string' ? safeJson(body) : body;
 	const error = (parsed as { error?: { message?: unknown; title?: unknown } } | undefined)?.error;
 	const detail = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
@@ -125,47 +123,49 @@ async function login(helpers: IHttpRequestHelper['helpers'], login: PasswordLogi
 }
 
 /**
- * Returns a project-scoped IAM token, logging in at most once per token lifetime however many
- * requests ask at the same moment. `heldToken` is the token the caller already has ('' for none):
- * a caller holding an older token, or none, gets the latest one; a caller holding the latest one
- * has just seen it rejected, so only then is a new login started.
+ * Project-scoped IAM tokens, logged in at most once per token lifetime however many requests ask
+ * at the same moment. One cache lives as long as the credential type n8n loaded, i.e. the process.
  */
-export async function getIamToken(
-	helpers: IHttpRequestHelper['helpers'],
-	credentials: PasswordLogin,
-	heldToken: string,
-	now: () => number = Date.now,
-): Promise<string> {
-	const key = cacheKey(credentials);
-	const cached = cache.get(key);
-	if (cached) {
-		if (cached.failure && cached.failedAt !== undefined && now() - cached.failedAt < FAILURE_MEMORY_MS) {
-			throw cached.failure;
-		}
-		const pending = cached.token === undefined && !cached.failure;
-		const fresh = cached.expiresAt === undefined || cached.expiresAt - EXPIRY_MARGIN_MS > now();
-		if (pending || (cached.token !== undefined && cached.token !== heldToken && fresh)) {
-			return await cached.promise;
-		}
-	}
-	const entry: CachedToken = { promise: Promise.resolve('') };
-	entry.promise = login(helpers, credentials).then(
-		(result) => {
-			entry.token = result.token;
-			entry.expiresAt = result.expiresAt;
-			return result.token as string;
-		},
-		(error: IamLoginError) => {
-			entry.failure = error;
-			if (error.rejected) entry.failedAt = now();
-			throw error;
-		},
-	);
-	cache.set(key, entry);
-	return await entry.promise;
-}
+export class IamTokenCache {
+	private readonly entries = new Map<string, CachedToken>();
 
-/** For tests: forget every cached token and failure. */
-export function clearIamTokenCache(): void {
-	cache.clear();
+	/**
+	 * `heldToken` is the token the caller already has ('' for none): a caller holding an older
+	 * token, or none, gets the latest one; a caller holding the latest one has just seen it
+	 * rejected, so only then is a new login started.
+	 */
+	async token(
+		helpers: IHttpRequestHelper['helpers'],
+		credentials: PasswordLogin,
+		heldToken: string,
+		now: () => number = Date.now,
+	): Promise<string> {
+		const key = cacheKey(credentials);
+		const cached = this.entries.get(key);
+		if (cached) {
+			if (cached.failure && cached.failedAt !== undefined && now() - cached.failedAt < FAILURE_MEMORY_MS) {
+				throw cached.failure;
+			}
+			const pending = cached.token === undefined && !cached.failure;
+			const fresh = cached.expiresAt === undefined || cached.expiresAt - EXPIRY_MARGIN_MS > now();
+			if (pending || (cached.token !== undefined && cached.token !== heldToken && fresh)) {
+				return await cached.promise;
+			}
+		}
+		const entry: CachedToken = { promise: Promise.resolve('') };
+		entry.promise = login(helpers, credentials).then(
+			(result) => {
+				entry.token = result.token;
+				entry.expiresAt = result.expiresAt;
+				return result.token as string;
+			},
+			(error: IamLoginError) => {
+				entry.failure = error;
+				if (error.rejected) entry.failedAt = now();
+				throw error;
+			},
+		);
+		this.entries.set(key, entry);
+		return await entry.promise;
+	}
 }

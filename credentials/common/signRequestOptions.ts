@@ -5,6 +5,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { headerKey } from './headers';
 import { canonicalQuery, encodeSegment, formatSdkDate, sign, type QueryPair } from './signer';
 
 export interface SigningKeys {
@@ -110,10 +111,6 @@ function scalarToString(key: string, value: unknown): string {
 	return String(value);
 }
 
-function findHeaderKey(headers: IDataObject, name: string): string | undefined {
-	return Object.keys(headers).find((key) => key.toLowerCase() === name);
-}
-
 function headersForSigning(
 	original: IDataObject | undefined,
 	keys: SigningKeys,
@@ -132,12 +129,12 @@ function headersForSigning(
 
 /** Host as Node's HTTP client sends it (WHATWG `host` omits a default port, as Node does). */
 function signedHeaders(headers: IDataObject, urlHost: string): Record<string, string> {
-	const explicitHost = findHeaderKey(headers, 'host');
+	const explicitHost = headerKey(headers, 'host');
 	const result: Record<string, string> = {
 		host: explicitHost === undefined ? urlHost : String(headers[explicitHost]),
 	};
 	for (const name of SIGNED_HEADER_NAMES) {
-		const key = findHeaderKey(headers, name);
+		const key = headerKey(headers, name);
 		if (key !== undefined && headers[key] !== undefined && headers[key] !== null) {
 			result[name] = String(headers[key]);
 		}
@@ -209,7 +206,7 @@ function isFormDataLike(body: unknown): boolean {
 }
 
 function setDefaultContentType(headers: IDataObject, contentType: string): string {
-	const key = findHeaderKey(headers, 'content-type');
+	const key = headerKey(headers, 'content-type');
 	if (key !== undefined) return String(headers[key]);
 	headers['Content-Type'] = contentType;
 	return contentType;

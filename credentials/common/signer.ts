@@ -1,5 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 
+import { headerValue } from './headers';
+
 /**
  * Huawei Cloud API Gateway request signing (SDK-HMAC-SHA256), as pure functions.
  *
@@ -8,7 +10,7 @@ import { createHash, createHmac } from 'node:crypto';
  * encodes it the same way, so the signature matches whatever (equivalent) encoding went on the wire.
  */
 
-export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
+const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 const SDK_DATE_HEADER = 'X-Sdk-Date';
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -124,7 +126,7 @@ export function canonicalHeaders(headers: Readonly<Record<string, string>>): str
 		.join('');
 }
 
-export function signedHeaderNames(headers: Readonly<Record<string, string>>): string {
+function signedHeaderNames(headers: Readonly<Record<string, string>>): string {
 	return normalisedHeaders(headers)
 		.map(([name]) => name)
 		.join(';');
@@ -149,14 +151,8 @@ export function stringToSign(canonicalRequestText: string, sdkDate: string): str
 	return [SIGNING_ALGORITHM, sdkDate, sha256Hex(canonicalRequestText)].join('\n');
 }
 
-function findHeader(headers: Readonly<Record<string, string>>, name: string): string | undefined {
-	const wanted = name.toLowerCase();
-	const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === wanted);
-	return key === undefined ? undefined : headers[key];
-}
-
 export function sign(request: SignableRequest, keys: AccessKeys): RequestSignature {
-	const sdkDate = findHeader(request.headers, SDK_DATE_HEADER);
+	const sdkDate = headerValue(request.headers, SDK_DATE_HEADER);
 	if (sdkDate === undefined) {
 		throw new Error(`The ${SDK_DATE_HEADER} header must be among the signed headers`);
 	}

@@ -1,12 +1,21 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { searchDesktops } from './listSearch/searchDesktops';
-import { desktopDescription } from './resources/desktop';
-import { throttlingField } from './shared/requestDriver';
-import { tagDescription } from './resources/tag';
-import { tagBulkCreate, tagBulkDelete } from './resources/tag/bulk';
+import { desktopResource } from './resources/desktop';
+import { tagResource } from './resources/tag';
+import { customOperations, resourceProperties } from './shared/operation';
+import { newClientState } from './transport/client';
+import { throttlingField } from './transport/throttling';
+
+const resources = [desktopResource, tagResource];
 
 export class HuaweiCloudWorkspace implements INodeType {
+	/**
+	 * What the Workspace client keeps between runs (each account's pacer). n8n loads a node type
+	 * once per process, so this lives as long as the process; a new instance starts afresh.
+	 */
+	private readonly clientState = newClientState();
+
 	description: INodeTypeDescription = {
 		displayName: 'Huawei Cloud Workspace',
 		name: 'huaweiCloudWorkspace',
@@ -50,18 +59,15 @@ export class HuaweiCloudWorkspace implements INodeType {
 				],
 				default: 'tag',
 			},
-			...desktopDescription,
-			...tagDescription,
+			...resources.flatMap((resource) => resourceProperties(this.clientState, resource)),
 			throttlingField,
 		],
 	};
 
 	methods = {
-		listSearch: { searchDesktops },
+		listSearch: { searchDesktops: searchDesktops(this.clientState) },
 	};
 
 	// Declarative routing sends one request per item; these send all items in batches of 100 desktops.
-	customOperations = {
-		tag: { bulkCreate: tagBulkCreate, bulkDelete: tagBulkDelete },
-	};
+	customOperations = customOperations(this.clientState, resources);
 }

@@ -13,10 +13,9 @@ import './nodeSourceResolution';
 
 import { performance } from 'node:perf_hooks';
 
-import { resetPacers } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
 import { startEmulator, type Emulator } from '../emulator';
 import { credentialsFor, desktop, params } from '../engine/fixtures';
-import { runNode } from '../engine/harness';
+import { restartN8n, runNode } from '../engine/harness';
 
 const SIZES = [100, 1000, 10000];
 const id = (n: number) => `be000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -37,7 +36,7 @@ async function measure(
 	pacing: 'unthrottled' | 'default',
 ): Promise<Measure> {
 	emu.reset();
-	resetPacers();
+	restartN8n();
 	const ids = Array.from({ length: n }, (_, i) => emu.addDesktop({ desktop_id: id(i), computer_name: `bench-${i}` }).desktop_id);
 	const base =
 		path === 'bulk'

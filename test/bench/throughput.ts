@@ -15,9 +15,7 @@ import { OutboundHttp } from '@n8n/backend-network';
 import { Container } from '@n8n/di';
 import { Pool } from 'undici';
 
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
 import { signRequestOptions } from '../../credentials/common/signRequestOptions';
-import { resetPacers } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
 import { startEmulator, type Emulator } from '../emulator';
 import { credentialsFor, desktop, params } from '../engine/fixtures';
 import type * as Harness from '../engine/harness';
@@ -33,7 +31,7 @@ const resolveFilename = loader._resolveFilename;
 loader._resolveFilename = (request: string, ...rest: unknown[]) =>
 	request.endsWith('/HuaweiCloudWorkspace.node') ? NODE_SOURCE : resolveFilename(request, ...rest);
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { runNode } = require('../engine/harness') as typeof Harness;
+const { restartN8n, runNode } = require('../engine/harness') as typeof Harness;
 
 const CONCURRENCY = 50;
 const THROTTLING = { requestsPerSecond: 100000, maxConcurrent: CONCURRENCY };
@@ -71,7 +69,7 @@ function ids(emu: Emulator): string[] {
 
 async function nodeRun(emu: Emulator, n: number): Promise<{ ms: number; peak: Peak }> {
 	emu.clearRequests();
-	resetPacers();
+	restartN8n();
 	const list = ids(emu);
 	const items = Array.from({ length: n }, (_, i) => ({ id: list[i % list.length] }));
 	const started = performance.now();
@@ -176,8 +174,7 @@ function signingCost(): { perCallUs: number; calls: number } {
 
 async function iamLogins(emu: Emulator, n: number): Promise<number> {
 	emu.clearRequests();
-	resetPacers();
-	clearIamTokenCache();
+	restartN8n();
 	const list = ids(emu);
 	const { error } = await runNode({
 		credentials: credentialsFor(emu, 'password'),

@@ -1,6 +1,5 @@
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
 import { credentialsFor, desktop, params, useEmulator } from './fixtures';
-import { CredentialsStore, runNode } from './harness';
+import { CredentialsStore, restartN8n, runNode } from './harness';
 
 const emu = useEmulator();
 
@@ -25,7 +24,7 @@ describe('IAM user password', () => {
 		await runNode({ credentials: store, parameters: listTags() });
 		const firstToken = store.data.sessionToken;
 		emu.expireTokens();
-		clearIamTokenCache();
+		restartN8n();
 		const { items, error } = await runNode({ credentials: store, parameters: listTags(), items: manyItems(200) });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(400);

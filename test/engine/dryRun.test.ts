@@ -52,3 +52,46 @@ test('Dry Run off deletes: the same parameters without it reach the API', async 
 	expect(items[0].json).toEqual({ success: true, desktopId: id, deleted: true });
 	expect(emu.deletedDesktops).toEqual([{ desktop_id: id, query: { is_force_delete: 'true' } }]);
 });
+
+/**
+ * The delete query from seed 004: delete_users / email_notification / is_force_delete, as the strings
+ * "true"/"false", sent only when the user set them so that Huawei's defaults apply otherwise. Dry
+ * Run's wouldSend is the query the same options send (see the test above).
+ */
+describe('Delete Desktop options become the query of seed 004', () => {
+	test.each([
+		['no option: nothing, so Huawei\'s defaults apply', {}, {}],
+		['Delete User on', { deleteUsers: true }, { delete_users: 'true' }],
+		['Email Notification off (the server default is on)', { emailNotification: false }, { email_notification: 'false' }],
+		['Force Delete on', { forceDelete: true }, { is_force_delete: 'true' }],
+		[
+			'all three set',
+			{ deleteUsers: false, emailNotification: true, forceDelete: false },
+			{ delete_users: 'false', email_notification: 'true', is_force_delete: 'false' },
+		],
+		['an option left undefined is not sent', { deleteUsers: undefined, forceDelete: true }, { is_force_delete: 'true' }],
+		['an unknown option is not sent', { somethingElse: true, delete_users: true }, {}],
+	])('%s', async (_name, options, query) => {
+		const { items, error } = await runNode({
+			credentials: credentialsFor(emu, 'token'),
+			parameters: params('desktop', 'delete', { desktopId: desktop(emu.seedDesktopIds.dev01), options: { ...options, dryRun: true } }),
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.wouldSend).toEqual(query);
+		expect(emu.requests).toEqual([]);
+	});
+
+	test.each([
+		['deleteUsers', 'true'],
+		['emailNotification', 1],
+		['forceDelete', null],
+	])('%s = %p is refused, not sent and not read as unset', async (option, value) => {
+		const { error } = await runNode({
+			credentials: credentialsFor(emu, 'token'),
+			parameters: params('desktop', 'delete', { desktopId: desktop(emu.seedDesktopIds.dev01), options: { [option]: value } }),
+		});
+		expect(error?.message).toMatch(new RegExp(`\\(${option}\\) must be true or false`));
+		expect(emu.requests).toEqual([]);
+		expect(emu.deletedDesktops).toEqual([]);
+	});
+});

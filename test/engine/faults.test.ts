@@ -1,7 +1,6 @@
-import { resetPacers } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
 import { startEmulator, type Emulator } from '../emulator';
 import { credentialsFor, desktop, params, UNTHROTTLED } from './fixtures';
-import { runNode } from './harness';
+import { restartN8n, runNode } from './harness';
 
 /**
  * Every fault the emulator can produce, on one item among several: either it is retried and the
@@ -14,7 +13,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
 	emu.reset();
-	resetPacers();
+	restartN8n();
 	ids.length = 0;
 	for (let i = 0; i < 4; i++) ids.push(emu.addDesktop({ desktop_id: `fa000000-0000-4000-8000-00000000000${i}`, computer_name: `fa-${i}` }).desktop_id);
 });
@@ -146,7 +145,7 @@ describe('a clear error on that item, nothing else lost', () => {
 		emu.injectFaults([{ type: 'slow', delayMs: 5000, match: onTarget() }]);
 		const { items } = await createOnAll({ throttling: once, requestOptions: { timeout: 300 } });
 		expectOthersTagged(items, target());
-		expect(items[2].json.error).toBe('No answer from Huawei Cloud within 300 ms (Options > Timeout)');
+		expect(items[2].json.error).toBe(`Could not create tag "team" on desktop ${target()}: no answer from Huawei Cloud within 300 ms (Options > Timeout)`);
 	});
 
 	test.each([

@@ -1,8 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
-import { resetPacers } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
+import { restartN8n } from './harness';
 
 export type AuthMode = 'token' | 'password' | 'accessKey';
 export const AUTH_MODES: AuthMode[] = ['token', 'password', 'accessKey'];
@@ -43,14 +42,13 @@ export function params(resource: string, operation: string, rest: INodeParameter
 }
 
 /**
- * Puts the emulator back in its seeded state and clears the process-wide caches (IAM tokens,
- * pacers), so that no test sees another's logins or slowed rate. For files that run their emulator
+ * Puts the emulator back in its seeded state and starts n8n afresh (no cached IAM token, no
+ * learned rate), so that no test sees another's logins or slowed rate. For files that run their emulator
  * themselves; useEmulator does this before every test.
  */
 export function resetForTest(emu: Emulator): void {
 	emu.reset();
-	clearIamTokenCache();
-	resetPacers();
+	restartN8n();
 }
 
 /**

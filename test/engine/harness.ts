@@ -55,9 +55,9 @@ class InputNode implements INodeType {
  * What n8n's credentials tester (packages/cli credentials-tester.service) runs for the Test button:
  * the node's description with one property whose routing is the credential's test request.
  */
-function credentialTestNode(): INodeType {
-	const { description } = new HuaweiCloudWorkspace();
-	const test = new HuaweiCloudWorkspaceApi().test;
+function credentialTestNode(process: N8nProcess): INodeType {
+	const { description } = process.node;
+	const test = process.credential.test;
 	return {
 		description: {
 			...description,
@@ -76,11 +76,36 @@ function withRequestOptions(nodeType: INodeType): INodeType {
 	return nodeType;
 }
 
+/**
+ * The node and credential types as one n8n process holds them: n8n loads each type once, and what
+ * they keep between runs (IAM tokens, each account's learned request rate) lives as long as that.
+ */
+interface N8nProcess {
+	node: HuaweiCloudWorkspace;
+	credential: HuaweiCloudWorkspaceApi;
+}
+
+function startN8n(): N8nProcess {
+	return { node: withRequestOptions(new HuaweiCloudWorkspace()) as HuaweiCloudWorkspace, credential: new HuaweiCloudWorkspaceApi() };
+}
+
+let n8nProcess = startN8n();
+
+/** The node and credential as a freshly started n8n process holds them: no cached IAM token, no learned request rate. */
+export function restartN8n(): void {
+	n8nProcess = startN8n();
+}
+
+/** The node type the current process loaded, for contexts the harness does not run (list search). */
+export function loadedNode(): HuaweiCloudWorkspace {
+	return n8nProcess.node;
+}
+
 class NodeTypes implements INodeTypes {
 	private readonly types: Record<string, INodeType> = {
 		'test.input': new InputNode(),
-		'CUSTOM.huaweiCloudWorkspace': withRequestOptions(new HuaweiCloudWorkspace()),
-		'test.credentialTest': credentialTestNode(),
+		'CUSTOM.huaweiCloudWorkspace': n8nProcess.node,
+		'test.credentialTest': credentialTestNode(n8nProcess),
 	};
 
 	getByName(name: string): INodeType | IVersionedNodeType {
@@ -130,7 +155,7 @@ export class CredentialsStore {
 }
 
 export class TestCredentialsHelper extends ICredentialsHelper {
-	readonly type: ICredentialType = new HuaweiCloudWorkspaceApi();
+	readonly type: ICredentialType = n8nProcess.credential;
 
 	constructor(readonly store: CredentialsStore) {
 		super();

@@ -15,13 +15,12 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { HuaweiCloudWorkspace } from '../../nodes/HuaweiCloudWorkspace/HuaweiCloudWorkspace.node';
-import { CREDENTIAL_TYPE, CredentialsStore, NODE_NAME, TestCredentialsHelper } from './harness';
+import { CREDENTIAL_TYPE, CredentialsStore, loadedNode, NODE_NAME, TestCredentialsHelper } from './harness';
 
 const TYPE = 'CUSTOM.huaweiCloudWorkspace';
 
 class OneNodeType implements INodeTypes {
-	private readonly type = new HuaweiCloudWorkspace();
+	private readonly type = loadedNode();
 
 	getByName(): INodeType | IVersionedNodeType {
 		return this.type;

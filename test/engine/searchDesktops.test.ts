@@ -1,7 +1,14 @@
-import { HuaweiCloudWorkspace } from '../../nodes/HuaweiCloudWorkspace/HuaweiCloudWorkspace.node';
-import { searchDesktops, SEARCH_PAGE_SIZE } from '../../nodes/HuaweiCloudWorkspace/listSearch/searchDesktops';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
 import { AUTH_MODES, credentialsFor, useEmulator } from './fixtures';
+import { loadedNode } from './harness';
 import { loadOptionsContext } from './loadOptions';
+
+/** The picker's page size, as the README documents it. */
+const SEARCH_PAGE_SIZE = 100;
+/** The picker as the editor calls it: the loaded node's listSearch method, on a load-options context. */
+const search = (context: ILoadOptionsFunctions, filter?: string, token?: string) =>
+	loadedNode().methods.listSearch.searchDesktops.call(context, filter, token);
 
 const emu = useEmulator();
 
@@ -9,8 +16,8 @@ const query = (raw: string) => Object.fromEntries(new URLSearchParams(raw));
 const listRequests = () => emu.requests.filter((r) => r.route !== 'iam.login');
 
 test('the node registers searchDesktops and the Desktop picker offers it before By ID, default unchanged', () => {
-	const node = new HuaweiCloudWorkspace();
-	expect(node.methods.listSearch.searchDesktops).toBe(searchDesktops);
+	const node = loadedNode();
+	expect(typeof node.methods.listSearch.searchDesktops).toBe('function');
 	const pickers = node.description.properties.filter((p) => p.name === 'desktopId');
 	expect(pickers.length).toBeGreaterThan(0);
 	for (const picker of pickers) {
@@ -22,7 +29,7 @@ test('the node registers searchDesktops and the Desktop picker offers it before 
 
 describe.each(AUTH_MODES)('searchDesktops with %s authentication', (mode) => {
 	test('lists desktops as "name (user)" with their IDs', async () => {
-		const result = await searchDesktops.call(loadOptionsContext(credentialsFor(emu, mode)));
+		const result = await search(loadOptionsContext(credentialsFor(emu, mode)));
 		expect(result).toEqual({
 			results: emu.listDesktops().map((d) => ({ name: `${d.computer_name} (${d.user_name})`, value: d.desktop_id })),
 			paginationToken: undefined,
@@ -34,7 +41,7 @@ describe('searchDesktops', () => {
 	const context = () => loadOptionsContext(credentialsFor(emu, 'token'));
 
 	test('the search text filters by computer name', async () => {
-		const result = await searchDesktops.call(context(), 'prod');
+		const result = await search(context(), 'prod');
 		const expected = emu.listDesktops().filter((d) => d.computer_name.includes('prod'));
 		expect(result.results.map((r) => r.value)).toEqual(expected.map((d) => d.desktop_id));
 		expect(query(listRequests()[0].query)).toEqual({ offset: '0', limit: String(SEARCH_PAGE_SIZE), computer_name: 'prod' });
@@ -47,7 +54,7 @@ describe('searchDesktops', () => {
 		let token: string | undefined;
 		let calls = 0;
 		do {
-			const page = await searchDesktops.call(context(), undefined, token);
+			const page = await search(context(), undefined, token);
 			seen.push(...page.results.map((r) => String(r.value)));
 			token = page.paginationToken;
 			calls++;
@@ -60,13 +67,13 @@ describe('searchDesktops', () => {
 
 	test('a desktop without a user is shown by its name alone', async () => {
 		const added = emu.addDesktop({ computer_name: 'kiosk-01' });
-		const result = await searchDesktops.call(context(), 'kiosk');
+		const result = await search(context(), 'kiosk');
 		expect(result.results).toEqual([{ name: 'kiosk-01', value: added.desktop_id }]);
 	});
 
 	test('an API error is a NodeApiError with Huawei\'s code and request ID', async () => {
 		emu.injectFaults([{ type: 'status', status: 403 }]);
-		await expect(searchDesktops.call(context())).rejects.toMatchObject({
+		await expect(search(context())).rejects.toMatchObject({
 			name: 'NodeApiError',
 			message: expect.stringMatching(/Could not list desktops: HTTP 403/),
 			description: expect.stringContaining(`Request ID: ${emu.requests[0]?.requestId ?? ''}`),

@@ -3,10 +3,9 @@ import { createServer } from 'node:net';
 
 import { LoggerProxy, type ICredentialDataDecryptedObject, type INodeParameters, type Logger } from 'n8n-workflow';
 
-import { clearIamTokenCache } from '../../credentials/common/iamToken';
 import { startEmulator, type Emulator } from '../emulator';
 import { credentialsFor, desktop, params, resetForTest } from './fixtures';
-import { runNode, type RunResult } from './harness';
+import { restartN8n, runNode, type RunResult } from './harness';
 
 /**
  * No secret ever leaves through what a user or an operator sees: the node's output, its errors
@@ -158,7 +157,7 @@ function credentialsOf(mode: Mode): ICredentialDataDecryptedObject {
 async function runBoth(credentials: ICredentialDataDecryptedObject, parameters: INodeParameters) {
 	const results: Captured[] = [];
 	for (const continueOnFail of [false, true]) {
-		clearIamTokenCache();
+		restartN8n();
 		results.push(await capture(() => runNode({ credentials: { ...credentials }, parameters, continueOnFail })));
 	}
 	return results;

@@ -1,8 +1,7 @@
 /* eslint-disable no-console -- developer and test tooling: runs under Node, never shipped in the n8n package */
-import { resetPacers } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
 import { startEmulator, type Emulator } from '../emulator';
 import { credentialsFor, desktop, params } from './fixtures';
-import { runNode } from './harness';
+import { restartN8n, runNode } from './harness';
 
 /**
  * Throttle-safe by default: with the node's default Rate Limiting settings (`throttling: {}`), 1,000
@@ -34,7 +33,7 @@ async function throttledEmulator(): Promise<{ emu: Emulator; ids: string[] }> {
 	return { emu, ids };
 }
 
-beforeAll(() => resetPacers());
+beforeAll(() => restartN8n());
 afterAll(async () => {
 	await Promise.all(emulators.map((emu) => emu.close()));
 });

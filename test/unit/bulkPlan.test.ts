@@ -4,7 +4,7 @@
  * meaning of the items: sending the plan round after round must leave every desktop with the tags it
  * would have if the items were applied one by one, in order. Random inputs, a fixed seed.
  */
-import { type BulkItem, planBulkRequests } from '../../nodes/HuaweiCloudWorkspace/resources/tag/bulk';
+import { type BulkItem, planBulkRequests } from '../../nodes/HuaweiCloudWorkspace/resources/tag/bulkPlan';
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed. */
 function random(seed: number): () => number {

@@ -3,7 +3,7 @@
  * gateway bodies {error_code: APIG.0301, error_msg, request_id}, IAM bodies {error: {code, message}};
  * every response carries X-Request-Id and it must be shown; advice must tell the user what to do.
  */
-import { clockSkewFromDateHeader, describeHuaweiError } from '../../nodes/HuaweiCloudWorkspace/shared/errors';
+import { clockSkewFromDateHeader, describeHuaweiError } from '../../nodes/HuaweiCloudWorkspace/transport/huaweiErrors';
 
 const DESKTOP = 'a130ab3a-72bf-4b71-baa9-af4987c8e338';
 const context = { action: `delete desktop ${DESKTOP}`, desktopId: DESKTOP };

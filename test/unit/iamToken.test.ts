@@ -7,7 +7,7 @@
  */
 import type { IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { clearIamTokenCache, getIamToken, type PasswordLogin } from '../../credentials/common/iamToken';
+import { IamTokenCache, type PasswordLogin } from '../../credentials/common/iamToken';
 
 const PASSWORD = 'S3cr3t-P@ss!word#42';
 const LOGIN: PasswordLogin = {
@@ -75,15 +75,17 @@ const wrongPassword = (): Reply => ({
 	body: { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } },
 });
 
+/** A fresh cache per test, as a freshly loaded credential type has. */
+let cache: IamTokenCache;
 beforeEach(() => {
-	clearIamTokenCache();
+	cache = new IamTokenCache();
 });
 
-describe('getIamToken: the login request', () => {
+describe('IamTokenCache: the login request', () => {
 	it('posts the exact password body from API.md to {iam}/v3/auth/tokens?nocatalog=true', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-1');
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-1');
 		expect(iam.calls).toHaveLength(1);
 		const [call] = iam.calls;
 		expect(call.method).toBe('POST');
@@ -112,20 +114,20 @@ describe('getIamToken: the login request', () => {
 			headers: { 'X-Subject-Token': 'MIIExample' },
 			body: { token: { expires_at: huaweiTime(T0 + 24 * HOUR) } },
 		}));
-		await expect(getIamToken(iam.helpers, LOGIN, '', clock().now)).resolves.toBe('MIIExample');
+		await expect(cache.token(iam.helpers, LOGIN, '', clock().now)).resolves.toBe('MIIExample');
 	});
 
 	it('rejects a 201 answer without an X-Subject-Token header', async () => {
 		const iam = fakeIam(() => ({ statusCode: 201, headers: {}, body: { token: { expires_at: huaweiTime(T0 + HOUR) } } }));
-		await expect(getIamToken(iam.helpers, LOGIN, '', clock().now)).rejects.toThrow();
+		await expect(cache.token(iam.helpers, LOGIN, '', clock().now)).rejects.toThrow();
 	});
 });
 
-describe('getIamToken: one login for many callers', () => {
+describe('IamTokenCache: one login for many callers', () => {
 	it('200 concurrent callers without a token cause exactly 1 login and all get its token', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		const tokens = await Promise.all(Array.from({ length: 200 }, () => getIamToken(iam.helpers, LOGIN, '', time.now)));
+		const tokens = await Promise.all(Array.from({ length: 200 }, () => cache.token(iam.helpers, LOGIN, '', time.now)));
 		expect(iam.calls).toHaveLength(1);
 		expect(new Set(tokens)).toEqual(new Set(['token-1']));
 	});
@@ -133,25 +135,25 @@ describe('getIamToken: one login for many callers', () => {
 	it('a later caller without a token reuses the cached token without logging in', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		await getIamToken(iam.helpers, LOGIN, '', time.now);
+		await cache.token(iam.helpers, LOGIN, '', time.now);
 		time.set(T0 + HOUR);
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-1');
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-1');
 		expect(iam.calls).toHaveLength(1);
 	});
 
 	it('a caller holding the latest token (it was rejected) causes a new login', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		const first = await getIamToken(iam.helpers, LOGIN, '', time.now);
-		await expect(getIamToken(iam.helpers, LOGIN, first, time.now)).resolves.toBe('token-2');
+		const first = await cache.token(iam.helpers, LOGIN, '', time.now);
+		await expect(cache.token(iam.helpers, LOGIN, first, time.now)).resolves.toBe('token-2');
 		expect(iam.calls).toHaveLength(2);
 	});
 
 	it('100 concurrent callers holding the rejected latest token cause exactly 1 new login', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		const first = await getIamToken(iam.helpers, LOGIN, '', time.now);
-		const tokens = await Promise.all(Array.from({ length: 100 }, () => getIamToken(iam.helpers, LOGIN, first, time.now)));
+		const first = await cache.token(iam.helpers, LOGIN, '', time.now);
+		const tokens = await Promise.all(Array.from({ length: 100 }, () => cache.token(iam.helpers, LOGIN, first, time.now)));
 		expect(iam.calls).toHaveLength(2);
 		expect(new Set(tokens)).toEqual(new Set(['token-2']));
 	});
@@ -159,26 +161,26 @@ describe('getIamToken: one login for many callers', () => {
 	it('a caller holding an older token gets the latest one without a login', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		const first = await getIamToken(iam.helpers, LOGIN, '', time.now);
-		const second = await getIamToken(iam.helpers, LOGIN, first, time.now);
+		const first = await cache.token(iam.helpers, LOGIN, '', time.now);
+		const second = await cache.token(iam.helpers, LOGIN, first, time.now);
 		expect(second).toBe('token-2');
-		await expect(getIamToken(iam.helpers, LOGIN, first, time.now)).resolves.toBe('token-2');
+		await expect(cache.token(iam.helpers, LOGIN, first, time.now)).resolves.toBe('token-2');
 		expect(iam.calls).toHaveLength(2);
 	});
 
 	it('a caller holding a token unknown to the cache gets the cached one without a login', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		await getIamToken(iam.helpers, LOGIN, '', time.now);
-		await expect(getIamToken(iam.helpers, LOGIN, 'pasted-elsewhere', time.now)).resolves.toBe('token-1');
+		await cache.token(iam.helpers, LOGIN, '', time.now);
+		await expect(cache.token(iam.helpers, LOGIN, 'pasted-elsewhere', time.now)).resolves.toBe('token-1');
 		expect(iam.calls).toHaveLength(1);
 	});
 
 	it('keeps tokens of different IAM users apart', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		const a = await getIamToken(iam.helpers, LOGIN, '', time.now);
-		const b = await getIamToken(iam.helpers, { ...LOGIN, userName: 'other-user' }, '', time.now);
+		const a = await cache.token(iam.helpers, LOGIN, '', time.now);
+		const b = await cache.token(iam.helpers, { ...LOGIN, userName: 'other-user' }, '', time.now);
 		expect(a).toBe('token-1');
 		expect(b).toBe('token-2');
 		expect(iam.calls).toHaveLength(2);
@@ -187,38 +189,38 @@ describe('getIamToken: one login for many callers', () => {
 	it('logs in again after the password in the credential changed', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		await getIamToken(iam.helpers, LOGIN, '', time.now);
-		await getIamToken(iam.helpers, { ...LOGIN, password: 'a-new-password' }, '', time.now);
+		await cache.token(iam.helpers, LOGIN, '', time.now);
+		await cache.token(iam.helpers, { ...LOGIN, password: 'a-new-password' }, '', time.now);
 		expect(iam.calls).toHaveLength(2);
 	});
 });
 
-describe('getIamToken: expiry', () => {
+describe('IamTokenCache: expiry', () => {
 	it('reuses a token that expires in more than 5 minutes', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		await getIamToken(iam.helpers, LOGIN, '', time.now);
+		await cache.token(iam.helpers, LOGIN, '', time.now);
 		time.set(T0 + 24 * HOUR - 6 * MINUTE);
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-1');
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-1');
 		expect(iam.calls).toHaveLength(1);
 	});
 
 	it('logs in again when the token expires within 5 minutes', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		await getIamToken(iam.helpers, LOGIN, '', time.now);
+		await cache.token(iam.helpers, LOGIN, '', time.now);
 		time.set(T0 + 24 * HOUR - 4 * MINUTE);
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-2');
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-2');
 		expect(iam.calls).toHaveLength(2);
 	});
 
 	it('logs in again when the token has already expired, once for many concurrent callers', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		await getIamToken(iam.helpers, LOGIN, '', time.now);
+		await cache.token(iam.helpers, LOGIN, '', time.now);
 		time.set(T0 + 25 * HOUR);
 		iam.setExpiresAt(T0 + 49 * HOUR);
-		const tokens = await Promise.all(Array.from({ length: 50 }, () => getIamToken(iam.helpers, LOGIN, 'token-1', time.now)));
+		const tokens = await Promise.all(Array.from({ length: 50 }, () => cache.token(iam.helpers, LOGIN, 'token-1', time.now)));
 		expect(new Set(tokens)).toEqual(new Set(['token-2']));
 		expect(iam.calls).toHaveLength(2);
 	});
@@ -226,17 +228,17 @@ describe('getIamToken: expiry', () => {
 	it('a caller holding an older token gets a new login, not the cached token, when the cached one is near expiry', async () => {
 		const iam = fakeIam();
 		const time = clock();
-		await getIamToken(iam.helpers, LOGIN, '', time.now);
+		await cache.token(iam.helpers, LOGIN, '', time.now);
 		time.set(T0 + 24 * HOUR - MINUTE);
-		await expect(getIamToken(iam.helpers, LOGIN, 'some-older-token', time.now)).resolves.toBe('token-2');
+		await expect(cache.token(iam.helpers, LOGIN, 'some-older-token', time.now)).resolves.toBe('token-2');
 		expect(iam.calls).toHaveLength(2);
 	});
 });
 
-describe('getIamToken: a wrong password', () => {
+describe('IamTokenCache: a wrong password', () => {
 	it('fails with a message naming the user and the account, without the password', async () => {
 		const iam = fakeIam(wrongPassword);
-		const error = await getIamToken(iam.helpers, LOGIN, '', clock().now).then(
+		const error = await cache.token(iam.helpers, LOGIN, '', clock().now).then(
 			() => undefined,
 			(e: unknown) => e as Error,
 		);
@@ -251,18 +253,18 @@ describe('getIamToken: a wrong password', () => {
 	it('does not call IAM again within 60 seconds (Huawei locks users after repeated failures)', async () => {
 		const iam = fakeIam(wrongPassword);
 		const time = clock();
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).rejects.toThrow(/n8n-robot/);
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).rejects.toThrow(/n8n-robot/);
 		time.set(T0 + 30 * 1000);
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).rejects.toThrow(/n8n-robot/);
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).rejects.toThrow(/n8n-robot/);
 		time.set(T0 + 59 * 1000);
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).rejects.toThrow(/n8n-robot/);
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).rejects.toThrow(/n8n-robot/);
 		expect(iam.calls).toHaveLength(1);
 	});
 
 	it('many concurrent callers after a rejected password cause one IAM call', async () => {
 		const iam = fakeIam(wrongPassword);
 		const time = clock();
-		const results = await Promise.allSettled(Array.from({ length: 50 }, () => getIamToken(iam.helpers, LOGIN, '', time.now)));
+		const results = await Promise.allSettled(Array.from({ length: 50 }, () => cache.token(iam.helpers, LOGIN, '', time.now)));
 		expect(results.every((result) => result.status === 'rejected')).toBe(true);
 		expect(iam.calls).toHaveLength(1);
 	});
@@ -274,9 +276,9 @@ describe('getIamToken: a wrong password', () => {
 				: { statusCode: 201, headers: { 'x-subject-token': 'token-after-fix' }, body: { token: { expires_at: huaweiTime(T0 + 25 * HOUR) } } },
 		);
 		const time = clock();
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).rejects.toThrow();
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).rejects.toThrow();
 		time.set(T0 + 61 * 1000);
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-after-fix');
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-after-fix');
 		expect(iam.calls).toHaveLength(2);
 	});
 
@@ -287,12 +289,12 @@ describe('getIamToken: a wrong password', () => {
 				: { statusCode: 201, headers: { 'x-subject-token': 'token-ok' }, body: { token: { expires_at: huaweiTime(T0 + 24 * HOUR) } } },
 		);
 		const time = clock();
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).rejects.toThrow();
-		await expect(getIamToken(iam.helpers, { ...LOGIN, password: 'the-right-one' }, '', time.now)).resolves.toBe('token-ok');
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).rejects.toThrow();
+		await expect(cache.token(iam.helpers, { ...LOGIN, password: 'the-right-one' }, '', time.now)).resolves.toBe('token-ok');
 	});
 });
 
-describe('getIamToken: IAM unreachable', () => {
+describe('IamTokenCache: IAM unreachable', () => {
 	/** An error like the one an HTTP client throws: it carries the request, i.e. the password. */
 	function networkError(): Error {
 		const body = JSON.stringify({ auth: { identity: { password: { user: { password: PASSWORD } } } } });
@@ -305,7 +307,7 @@ describe('getIamToken: IAM unreachable', () => {
 
 	it('fails with a clean error that does not contain the password', async () => {
 		const iam = fakeIam(() => networkError());
-		const error = await getIamToken(iam.helpers, LOGIN, '', clock().now).then(
+		const error = await cache.token(iam.helpers, LOGIN, '', clock().now).then(
 			() => undefined,
 			(e: unknown) => e as Error & Record<string, unknown>,
 		);
@@ -318,7 +320,7 @@ describe('getIamToken: IAM unreachable', () => {
 
 	it('says IAM could not be reached, naming the IAM address', async () => {
 		const iam = fakeIam(() => networkError());
-		await expect(getIamToken(iam.helpers, LOGIN, '', clock().now)).rejects.toThrow(LOGIN.iamBaseUrl);
+		await expect(cache.token(iam.helpers, LOGIN, '', clock().now)).rejects.toThrow(LOGIN.iamBaseUrl);
 	});
 
 	it('does not remember a network failure: the next call tries IAM again', async () => {
@@ -328,8 +330,8 @@ describe('getIamToken: IAM unreachable', () => {
 				: { statusCode: 201, headers: { 'x-subject-token': 'token-back' }, body: { token: { expires_at: huaweiTime(T0 + 24 * HOUR) } } },
 		);
 		const time = clock();
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).rejects.toThrow();
-		await expect(getIamToken(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-back');
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).rejects.toThrow();
+		await expect(cache.token(iam.helpers, LOGIN, '', time.now)).resolves.toBe('token-back');
 		expect(iam.calls).toHaveLength(2);
 	});
 });

@@ -1,4 +1,4 @@
-import { Pacer } from '../../nodes/HuaweiCloudWorkspace/shared/pacer';
+import { Pacer } from '../../nodes/HuaweiCloudWorkspace/transport/pacer';
 
 /** A clock that only moves when the pacer waits, so start times are exact. */
 function fakeTime() {

@@ -1,11 +1,8 @@
 /**
  * Path building from API.md: each path segment is percent-encoded on its own (only A-Za-z0-9-_.~
  * stay; uppercase hex; UTF-8), so that no value can add, remove or change a segment.
- * Delete-desktop query from seed 004: delete_users / email_notification / is_force_delete, booleans,
- * sent only when the user set them so Huawei's defaults apply otherwise.
  */
-import { deleteDesktopQuery } from '../../nodes/HuaweiCloudWorkspace/resources/desktop/delete';
-import { workspacePath } from '../../nodes/HuaweiCloudWorkspace/shared/transport';
+import { workspacePath } from '../../nodes/HuaweiCloudWorkspace/transport/url';
 
 const PID = '0bec5db98280d2d02fd6c00c2de791ce';
 const DESKTOP = 'a130ab3a-72bf-4b71-baa9-af4987c8e338';
@@ -111,47 +108,5 @@ describe('workspacePath', () => {
 		const segments = ['desktops', DESKTOP, 'tags', 'ключ 😀 ?#%/'];
 		const path = workspacePath(PID, segments);
 		expect(path.split('/').slice(1).map(decodeURIComponent)).toEqual(['v2', PID, ...segments]);
-	});
-});
-
-describe('deleteDesktopQuery', () => {
-	it('sends nothing when no option is set, so Huawei\'s defaults apply', () => {
-		expect(deleteDesktopQuery({})).toEqual({});
-	});
-
-	it('sends delete_users=true for deleteUsers: true', () => {
-		expect(deleteDesktopQuery({ deleteUsers: true })).toEqual({ delete_users: 'true' });
-	});
-
-	it('sends email_notification=false for emailNotification: false (the server default is true)', () => {
-		expect(deleteDesktopQuery({ emailNotification: false })).toEqual({ email_notification: 'false' });
-	});
-
-	it('sends is_force_delete=true for forceDelete: true', () => {
-		expect(deleteDesktopQuery({ forceDelete: true })).toEqual({ is_force_delete: 'true' });
-	});
-
-	it('sends all three when all are set, as the strings "true"/"false"', () => {
-		expect(deleteDesktopQuery({ deleteUsers: false, emailNotification: true, forceDelete: false })).toEqual({
-			delete_users: 'false',
-			email_notification: 'true',
-			is_force_delete: 'false',
-		});
-	});
-
-	it('does not send options that are not booleans', () => {
-		expect(
-			deleteDesktopQuery({ deleteUsers: 'true', emailNotification: 1, forceDelete: null } as unknown as Parameters<
-				typeof deleteDesktopQuery
-			>[0]),
-		).toEqual({});
-	});
-
-	it('does not send options that are undefined', () => {
-		expect(deleteDesktopQuery({ deleteUsers: undefined, forceDelete: true })).toEqual({ is_force_delete: 'true' });
-	});
-
-	it('ignores unknown options', () => {
-		expect(deleteDesktopQuery({ somethingElse: true, delete_users: true })).toEqual({});
 	});
 });

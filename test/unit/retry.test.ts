@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { classifyFailure, parseRetryAfter, retryDelayMs } from '../../nodes/HuaweiCloudWorkspace/shared/retry';
+import { classifyFailure, retryDelayMs } from '../../nodes/HuaweiCloudWorkspace/transport/retry';
 
 const node: INode = {
 	id: 'n',
@@ -90,7 +90,12 @@ describe('classifyFailure', () => {
 	});
 });
 
-describe('parseRetryAfter', () => {
+/** The wait a throttled answer asks for, read from its Retry-After header as the client sees it. */
+function parseRetryAfter(value: unknown, now: number): number | undefined {
+	return classifyFailure({ httpCode: '429', errorResponse: { retry_after: value } }, now).retryAfterMs;
+}
+
+describe('Retry-After', () => {
 	test('seconds, also fractional', () => {
 		expect(parseRetryAfter('0', NOW)).toBe(0);
 		expect(parseRetryAfter('7', NOW)).toBe(7000);

@@ -5,7 +5,6 @@
  * Expected values are written from those rules, not from the code's output.
  */
 import {
-	codePointLength,
 	InputError,
 	validateDesktopId,
 	validateTagKey,
@@ -36,24 +35,26 @@ const CONTROLS: Array<[string, string]> = [
 	['carriage return', '\r'],
 ];
 
-describe('codePointLength', () => {
-	it('counts an astral character such as 𝒳 as one character', () => {
+/** Huawei counts characters as code points: the limits hold whatever the script or UTF-16 length. */
+describe('characters are counted as Unicode code points', () => {
+	it('counts an astral character such as 𝒳 as one character: 128 fit a key, 129 do not', () => {
 		expect(ASTRAL.length).toBe(2); // sanity: JS sees two UTF-16 units
-		expect(codePointLength(ASTRAL)).toBe(1);
+		expect(validateTagKey(ASTRAL.repeat(128))).toBe(ASTRAL.repeat(128));
+		inputErrorOf(() => validateTagKey(ASTRAL.repeat(129)));
 	});
 
-	it('counts an emoji as one character', () => {
-		expect(codePointLength(`a${EMOJI}b`)).toBe(3);
+	it('counts an emoji as one character: "a😀b" and 40 more fit a value, 41 more do not', () => {
+		expect(validateTagValue(`a${EMOJI}b${'x'.repeat(40)}`)).toBe(`a${EMOJI}b${'x'.repeat(40)}`);
+		inputErrorOf(() => validateTagValue(`a${EMOJI}b${'x'.repeat(41)}`));
 	});
 
-	it('counts plain and Cyrillic text by characters', () => {
-		expect(codePointLength('')).toBe(0);
-		expect(codePointLength('abc')).toBe(3);
-		expect(codePointLength('ключ')).toBe(4);
+	it('counts Cyrillic text by characters: "ключ" and 39 more fit a value, 40 more do not', () => {
+		expect(validateTagValue(`ключ${'x'.repeat(39)}`)).toBe(`ключ${'x'.repeat(39)}`);
+		inputErrorOf(() => validateTagValue(`ключ${'x'.repeat(40)}`));
 	});
 
-	it('counts 128 astral characters as 128', () => {
-		expect(codePointLength(ASTRAL.repeat(128))).toBe(128);
+	it('counts an empty value as zero characters', () => {
+		expect(validateTagValue('')).toBe('');
 	});
 });
 

@@ -47,34 +47,27 @@ export function desktopIdField(show: { resource: string[]; operation: string[] }
 	};
 }
 
-export function tagKeyField(
-	show: { resource: string[]; operation: string[] },
-	description: string,
-): INodeProperties {
-	return {
-		displayName: 'Key',
-		name: 'key',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. env',
-		description,
-		hint: `1 to ${TAG_KEY_MAX} characters; not ${forbidden}`,
-		displayOptions: { show },
-	};
+/** A tag key's text box, wherever one is asked for: alone, in a tag list, in a tag condition. */
+export function tagKeyInput(extra: Partial<INodeProperties> = {}): INodeProperties {
+	return { displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. env', ...extra };
+}
+
+function tagValueInput(extra: Partial<INodeProperties>): INodeProperties {
+	return { displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. dev', ...extra };
+}
+
+const keyHint = `1 to ${TAG_KEY_MAX} characters; not ${forbidden}`;
+
+export function tagKeyField(show: { resource: string[]; operation: string[] }, description: string): INodeProperties {
+	return tagKeyInput({ required: true, description, hint: keyHint, displayOptions: { show } });
 }
 
 export function tagValueField(show: { resource: string[]; operation: string[] }): INodeProperties {
-	return {
-		displayName: 'Value',
-		name: 'value',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. dev',
+	return tagValueInput({
 		description: 'The tag value; may be empty',
 		hint: `Up to ${TAG_VALUE_MAX} characters; not ${forbidden}`,
 		displayOptions: { show },
-	};
+	});
 }
 
 /** A key/value list, stored as { tag: [{ key, value }] } (the shape saved workflows depend on). */
@@ -98,24 +91,11 @@ export function tagListField(
 				displayName: 'Tag',
 				name: 'tag',
 				values: [
-					{
-						displayName: 'Key',
-						name: 'key',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. env',
-						description: 'The tag key; each key once per request',
-						hint: `1 to ${TAG_KEY_MAX} characters; not ${forbidden}`,
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. dev',
+					tagKeyInput({ description: 'The tag key; each key once per request', hint: keyHint }),
+					tagValueInput({
 						description: 'The tag value; may be empty',
 						hint: `Up to ${TAG_VALUE_MAX} characters; ignored when deleting`,
-					},
+					}),
 				],
 			},
 		],
@@ -136,4 +116,27 @@ export function optionsField(
 		displayOptions: { show },
 		options,
 	};
+}
+
+/** Return All, and Limit when it is off, for a list operation. */
+export function returnAllAndLimitFields(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
 }

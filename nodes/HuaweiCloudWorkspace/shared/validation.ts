@@ -49,7 +49,7 @@ export function validateBoolean(value: unknown, field: string): boolean {
 }
 
 /** Huawei counts characters as Unicode code points: an emoji is one character, not two UTF-16 units. */
-export function codePointLength(text: string): number {
+function codePointLength(text: string): number {
 	return [...text].length;
 }
 

@@ -1,19 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendThroughDriver } from '../../shared/requestDriver';
 import { desktopIdField, optionsField } from '../../shared/descriptions';
-import { workspaceRouting } from '../../shared/routing';
-import { checkInput, getDesktopId, successItem } from '../../shared/transport';
+import { checkInput, readDesktopId, successItem } from '../../shared/input';
+import { routedOperation } from '../../shared/operation';
 import { InputError } from '../../shared/validation';
 
 const show = { resource: ['desktop'], operation: ['delete'] };
 
-export const desktopDeleteDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName:
 			'Deleting a desktop cannot be undone: the desktop and its data are gone for good. Use Options > Dry Run to check a workflow first.',
@@ -65,7 +59,7 @@ const FLAGS: Array<[option: string, query: string]> = [
 ];
 
 /** Only options the user set are sent, so Huawei's own defaults apply to the others. */
-export function deleteDesktopQuery(options: IDataObject): IDataObject {
+function deleteDesktopQuery(options: IDataObject): IDataObject {
 	const qs: IDataObject = {};
 	for (const [option, query] of FLAGS) {
 		if (typeof options[option] === 'boolean') qs[query] = options[option] ? 'true' : 'false';
@@ -103,19 +97,18 @@ function readOptions(context: IExecuteSingleFunctions): IDataObject {
 	});
 }
 
-function dryRunAnswer(context: IExecuteSingleFunctions): INodeExecutionData[] | undefined {
-	const options = readOptions(context);
-	if (options.dryRun !== true) return undefined;
-	return successItem(context, {
-		desktopId: getDesktopId(context),
-		deleted: false,
-		dryRun: true,
-		wouldSend: deleteDesktopQuery(options),
-	});
-}
-
-export const desktopDeleteRouting = workspaceRouting({
-	read: (context) => ({ desktopId: getDesktopId(context), options: readOptions(context) }),
+/**
+ * DELETE /desktops/{desktop_id} (seed page 004). Desktop > Delete keeps its own Desktop field: n8n's
+ * display rules cannot show one field for this operation and Tag > Get Many without also showing it
+ * for Desktop > Get Many (both operations are named getAll).
+ */
+export const deleteDesktop = routedOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a desktop',
+	description: 'Delete a desktop permanently',
+	fields,
+	read: (context) => ({ desktopId: readDesktopId(context), options: readOptions(context) }),
 	request: ({ desktopId, options }) => ({
 		method: 'DELETE',
 		segments: ['desktops', desktopId],
@@ -124,5 +117,9 @@ export const desktopDeleteRouting = workspaceRouting({
 	describe: ({ desktopId }) => ({ action: `delete desktop ${desktopId}`, desktopId }),
 	output: (context, { desktopId }) => successItem(context, { desktopId, deleted: true }),
 	// After a 5xx or a dropped connection the desktop may already be gone; a repeat would report a misleading 404.
-	send: sendThroughDriver({ repeatable: false, answerWithoutRequest: dryRunAnswer }),
+	repeatable: false,
+	answerWithoutRequest: (context, { desktopId, options }) =>
+		options.dryRun === true
+			? successItem(context, { desktopId, deleted: false, dryRun: true, wouldSend: deleteDesktopQuery(options) })
+			: undefined,
 });

@@ -1,38 +1,19 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { tagListField } from '../../shared/descriptions';
-import { offsetPagination, returnAllAndLimitFields } from '../../shared/pagination';
-import { workspaceRouting } from '../../shared/routing';
-import { checkInput, type WorkspaceRequest } from '../../shared/transport';
-import {
-	InputError,
-	requireText,
-	validateBoolean,
-	validateTagKey,
-	validateTagList,
-	validateTagValue,
-} from '../../shared/validation';
+import { returnAllAndLimitFields, tagKeyInput, tagListField } from '../../shared/descriptions';
+import { checkInput, readWanted } from '../../shared/input';
+import { routedOperation } from '../../shared/operation';
+import { InputError, validateBoolean } from '../../shared/validation';
+import type { WorkspaceRequest } from '../../transport/client';
+import type { PageSettings } from '../../transport/paging';
+import { DESKTOP_STATUSES, readDesktopFilters, readTagConditionsBody } from './desktopQuery';
 
 const show = { resource: ['desktop'], operation: ['getAll'] };
 const showProperties = { ...show, searchBy: ['properties'] };
 const showTags = { ...show, searchBy: ['tagConditions'] };
 
-/** Desktop states ListDesktops documents for its status filter. */
-export const DESKTOP_STATUSES = [
-	{ name: 'Active', value: 'ACTIVE', description: 'Running' },
-	{ name: 'Error', value: 'ERROR', description: 'Faulty' },
-	{ name: 'Hibernated', value: 'HIBERNATED', description: 'Hibernating' },
-	{ name: 'Shut Off', value: 'SHUTOFF', description: 'Stopped' },
-];
-
 /** The fields "Simplify" keeps; the rest (product, login state, attachment details...) only in the raw object. */
-export const SIMPLE_DESKTOP_FIELDS = [
+const SIMPLE_DESKTOP_FIELDS = [
 	'desktop_id',
 	'computer_name',
 	'status',
@@ -44,7 +25,7 @@ export const SIMPLE_DESKTOP_FIELDS = [
 	'login_status',
 ] as const;
 
-export const desktopGetAllDescription: INodeProperties[] = [
+const fields: INodeProperties[] = [
 	{
 		displayName: 'Search By',
 		name: 'searchBy',
@@ -131,13 +112,7 @@ export const desktopGetAllDescription: INodeProperties[] = [
 				displayName: 'Condition',
 				name: 'condition',
 				values: [
-					{
-						displayName: 'Key',
-						name: 'key',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. env',
-					},
+					tagKeyInput(),
 					{
 						displayName: 'Values',
 						name: 'values',
@@ -170,98 +145,6 @@ export const desktopGetAllDescription: INodeProperties[] = [
 	},
 ];
 
-/** Builds the tag query `k1=v1,k2=v2`; a bare key matches any value. */
-export function tagQuery(tags: Array<{ key: string; value: string }>): string {
-	return tags.map(({ key, value }) => (value === '' ? key : `${key}=${value}`)).join(',');
-}
-
-/** An optional text field: unset, empty or blank means "no filter". */
-function optionalText(value: unknown, field: string): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	const trimmed = requireText(field, value).trim();
-	return trimmed === '' ? undefined : trimmed;
-}
-
-/**
- * A filter the user added must say what to match: dropping an empty one (say, an expression that
- * found nothing) would widen the search to every desktop.
- */
-function filterText(filters: IDataObject, name: string, field: string): string | undefined {
-	if (!(name in filters)) return undefined;
-	const value = filters[name];
-	const text = value === undefined || value === null ? '' : requireText(field, value).trim();
-	if (text === '') {
-		throw new InputError(field, `${field} is empty: enter what to match, or remove the filter (an empty filter would match every desktop)`);
-	}
-	return text;
-}
-
-/** Query parameters for GET /desktops from the Filters collection; unset filters are not sent. */
-export function readDesktopFilters(filters: IDataObject): IDataObject {
-	const qs: IDataObject = {};
-	const computerName = filterText(filters, 'computerName', 'Computer Name');
-	if (computerName !== undefined) qs.computer_name = computerName;
-	const userName = filterText(filters, 'userName', 'User Name');
-	if (userName !== undefined) qs.user_name = userName;
-	const status = filterText(filters, 'status', 'Status');
-	if (status !== undefined) {
-		if (!DESKTOP_STATUSES.some((s) => s.value === status)) {
-			throw new InputError('Status', `Status "${status}" is not one of ${DESKTOP_STATUSES.map((s) => s.value).join(', ')}`);
-		}
-		qs.status = status;
-	}
-	const tags = validateTagList((filters.tags as IDataObject | undefined)?.tag, 'Tags filter');
-	if (tags.length > 0) qs.tag = tagQuery(tags);
-	return qs;
-}
-
-interface TagCondition {
-	key: string;
-	values: string[];
-}
-
-/** Body of POST /desktops/resource-instances/action (offset and limit are added per page). */
-export function readTagConditionsBody(
-	tagMatch: unknown,
-	conditions: unknown,
-	nameContains: unknown,
-): IDataObject {
-	const body: IDataObject = { action: 'filter' };
-	const name = optionalText(nameContains, 'Computer Name');
-	if (name !== undefined) body.matches = [{ key: 'resource_name', value: name }];
-	if (tagMatch === 'noTags') {
-		body.without_any_tag = true;
-		return body;
-	}
-	const field = { all: 'tags', any: 'tags_any', none: 'not_tags_any' }[String(tagMatch)];
-	if (field === undefined) {
-		throw new InputError('Match', `Match must be "all", "any", "none" or "noTags", not ${JSON.stringify(tagMatch) ?? String(tagMatch)}`);
-	}
-	const list = Array.isArray(conditions) ? (conditions as IDataObject[]) : [];
-	if (list.length === 0) {
-		throw new InputError('Tag Conditions', 'Tag Conditions is empty: add at least one tag key to match');
-	}
-	if (list.length > 20) {
-		throw new InputError('Tag Conditions', `Tag Conditions has ${list.length} entries: at most 20 are allowed`);
-	}
-	const seen = new Set<string>();
-	body[field] = list.map((entry, index): TagCondition => {
-		const where = `Tag Conditions entry ${index + 1}`;
-		const key = validateTagKey(entry.key, `${where} key`);
-		if (seen.has(key)) throw new InputError('Tag Conditions', `Tag Conditions names the key "${key}" twice`);
-		seen.add(key);
-		const raw = entry.values === undefined || entry.values === null ? '' : requireText(`${where} values`, entry.values);
-		// A comma can never be part of a tag value, so it safely separates values.
-		const values = raw
-			.split(',')
-			.map((value) => value.trim())
-			.filter((value) => value !== '')
-			.map((value) => validateTagValue(value, `${where} value`));
-		return { key, values: [...new Set(values)] };
-	});
-	return body;
-}
-
 function simplifyDesktop(desktop: IDataObject): IDataObject {
 	const simple: IDataObject = {};
 	for (const field of SIMPLE_DESKTOP_FIELDS) {
@@ -278,6 +161,7 @@ function simplifyResource(resource: IDataObject): IDataObject {
 interface GetManyInput {
 	byTags: boolean;
 	simplify: boolean;
+	wanted: number;
 	request: WorkspaceRequest;
 }
 
@@ -293,6 +177,7 @@ function readGetMany(context: IExecuteSingleFunctions): GetManyInput {
 			simplify: validateBoolean(context.getNodeParameter('simplify', true), 'Simplify'),
 		};
 	});
+	const wanted = readWanted(context);
 	if (byTags) {
 		const body = checkInput(context, () =>
 			readTagConditionsBody(
@@ -301,13 +186,22 @@ function readGetMany(context: IExecuteSingleFunctions): GetManyInput {
 				context.getNodeParameter('nameContains', ''),
 			),
 		);
-		return { byTags, simplify, request: { method: 'POST', segments: ['desktops', 'resource-instances', 'action'], body } };
+		return { byTags, simplify, wanted, request: { method: 'POST', segments: ['desktops', 'resource-instances', 'action'], body } };
 	}
 	const qs = checkInput(context, () => readDesktopFilters(context.getNodeParameter('filters', {}) as IDataObject));
-	return { byTags, simplify, request: { method: 'GET', segments: ['desktops'], qs } };
+	return { byTags, simplify, wanted, request: { method: 'GET', segments: ['desktops'], qs } };
 }
 
-export const desktopGetAllRouting = workspaceRouting({
+/**
+ * GET /desktops (filters by properties), or POST /desktops/resource-instances/action (tag
+ * conditions), both paged.
+ */
+export const getAll = routedOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get many desktops',
+	description: 'List desktops, filtered by name, user, status or tags',
+	fields,
 	read: readGetMany,
 	request: (input) => input.request,
 	describe: ({ byTags }) => ({ action: byTags ? 'find desktops by tags' : 'list desktops' }),
@@ -320,10 +214,11 @@ export const desktopGetAllRouting = workspaceRouting({
 			pairedItem: { item: context.getItemIndex() },
 		}));
 	},
-	// Paging for both searches; see shared/pagination.ts for why it is a function. The body of
-	// resource-instances wants offset/limit as strings, GET /desktops wants them in the query.
-	send: async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) {
-		const byTags = this.getNodeParameter('searchBy', 'properties') === 'tagConditions';
-		return await offsetPagination({ pageSize: 1000, placement: byTags ? 'bodyStrings' : 'qs' }).call(this, requestData);
-	},
+	repeatable: true,
+	// resource-instances wants offset and limit as strings in its body; GET /desktops in the query.
+	paging: ({ byTags, wanted }): PageSettings & { wanted: number } => ({
+		wanted,
+		pageSize: 1000,
+		placement: byTags ? 'bodyStrings' : 'qs',
+	}),
 });

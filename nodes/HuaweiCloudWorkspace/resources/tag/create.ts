@@ -1,14 +1,9 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { sendThroughDriver } from '../../shared/requestDriver';
 import { tagValueField } from '../../shared/descriptions';
-import { workspaceRouting } from '../../shared/routing';
-import { checkInput, getDesktopId, successItem } from '../../shared/transport';
+import { checkInput, readDesktopId, successItem } from '../../shared/input';
+import { routedOperation } from '../../shared/operation';
 import { validateTagKey, validateTagValue } from '../../shared/validation';
-
-const show = { resource: ['tag'], operation: ['create'] };
-
-export const tagCreateDescription: INodeProperties[] = [tagValueField(show)];
 
 function readTag(context: IExecuteSingleFunctions) {
 	return checkInput(context, () => ({
@@ -17,8 +12,14 @@ function readTag(context: IExecuteSingleFunctions) {
 	}));
 }
 
-export const tagCreateRouting = workspaceRouting({
-	read: (context) => ({ desktopId: getDesktopId(context), ...readTag(context) }),
+/** POST /desktops/{desktop_id}/tags (seed page 002); Desktop and Key are the resource's shared fields. */
+export const create = routedOperation({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a tag on a desktop',
+	description: 'Add a tag to a desktop, overwriting a tag with the same key',
+	fields: [tagValueField({ resource: ['tag'], operation: ['create'] })],
+	read: (context) => ({ desktopId: readDesktopId(context), ...readTag(context) }),
 	request: ({ desktopId, key, value }) => ({
 		method: 'POST',
 		segments: ['desktops', desktopId, 'tags'],
@@ -27,5 +28,5 @@ export const tagCreateRouting = workspaceRouting({
 	describe: ({ desktopId, key }) => ({ action: `create tag "${key}" on desktop ${desktopId}`, desktopId }),
 	output: (context, input) => successItem(context, input),
 	// Overwriting a key with the same value twice leaves the same tag.
-	send: sendThroughDriver({ repeatable: true }),
+	repeatable: true,
 });

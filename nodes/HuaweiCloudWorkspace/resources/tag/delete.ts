@@ -1,19 +1,21 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
-
-import { sendThroughDriver } from '../../shared/requestDriver';
-import { workspaceRouting } from '../../shared/routing';
-import { checkInput, getDesktopId, successItem } from '../../shared/transport';
+import { checkInput, readDesktopId, successItem } from '../../shared/input';
+import { routedOperation } from '../../shared/operation';
 import { validateTagKey } from '../../shared/validation';
 
-function readKey(context: IExecuteSingleFunctions): string {
-	return checkInput(context, () => validateTagKey(context.getNodeParameter('key', '')));
-}
-
-export const tagDeleteRouting = workspaceRouting({
-	read: (context) => ({ desktopId: getDesktopId(context), key: readKey(context) }),
+/** DELETE /desktops/{desktop_id}/tags/{key} (seed page 000); Desktop and Key are the resource's shared fields. */
+export const deleteTag = routedOperation({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a tag from a desktop',
+	description: 'Remove a tag from a desktop by its key',
+	fields: [],
+	read: (context) => ({
+		desktopId: readDesktopId(context),
+		key: checkInput(context, () => validateTagKey(context.getNodeParameter('key', ''))),
+	}),
 	request: ({ desktopId, key }) => ({ method: 'DELETE', segments: ['desktops', desktopId, 'tags', key] }),
 	describe: ({ desktopId, key }) => ({ action: `delete tag "${key}" from desktop ${desktopId}`, desktopId }),
 	output: (context, input) => successItem(context, input),
 	// Deleting a tag that is already gone succeeds.
-	send: sendThroughDriver({ repeatable: true }),
+	repeatable: true,
 });

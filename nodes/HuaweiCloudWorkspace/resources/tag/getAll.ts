@@ -1,9 +1,14 @@
-import { sendThroughDriver } from '../../shared/requestDriver';
-import { workspaceRouting } from '../../shared/routing';
-import { getDesktopId } from '../../shared/transport';
+import { readDesktopId } from '../../shared/input';
+import { routedOperation } from '../../shared/operation';
 
-export const tagGetAllRouting = workspaceRouting({
-	read: (context) => ({ desktopId: getDesktopId(context) }),
+/** GET /desktops/{desktop_id}/tags (seed page 003); Desktop is the resource's shared field. */
+export const getAll = routedOperation({
+	value: 'getAll',
+	name: 'Get Many',
+	action: 'Get the tags of a desktop',
+	description: 'List the tags of a desktop, one item per tag',
+	fields: [],
+	read: (context) => ({ desktopId: readDesktopId(context) }),
 	request: ({ desktopId }) => ({ method: 'GET', segments: ['desktops', desktopId, 'tags'] }),
 	describe: ({ desktopId }) => ({ action: `list the tags of desktop ${desktopId}`, desktopId }),
 	output: (context, { desktopId }, response) => {
@@ -15,5 +20,5 @@ export const tagGetAllRouting = workspaceRouting({
 		}));
 	},
 	// Reading changes nothing.
-	send: sendThroughDriver({ repeatable: true }),
+	repeatable: true,
 });

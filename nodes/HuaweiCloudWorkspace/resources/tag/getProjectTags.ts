@@ -1,14 +1,17 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { offsetPagination, returnAllAndLimitFields } from '../../shared/pagination';
-import { workspaceRouting } from '../../shared/routing';
+import { returnAllAndLimitFields } from '../../shared/descriptions';
+import { readWanted } from '../../shared/input';
+import { routedOperation } from '../../shared/operation';
 
-const show = { resource: ['tag'], operation: ['getProjectTags'] };
-
-export const tagGetProjectTagsDescription: INodeProperties[] = [...returnAllAndLimitFields(show)];
-
-export const tagGetProjectTagsRouting = workspaceRouting({
-	read: () => ({}),
+/** GET /desktops/tags: every tag key used in the project with its values. */
+export const getProjectTags = routedOperation({
+	value: 'getProjectTags',
+	name: 'Get Project Tags',
+	action: 'Get the tags used in the project',
+	description: "List every tag key used on the project's desktops with its values, one item per key",
+	fields: returnAllAndLimitFields({ resource: ['tag'], operation: ['getProjectTags'] }),
+	read: (context) => ({ wanted: readWanted(context) }),
 	request: () => ({ method: 'GET', segments: ['desktops', 'tags'] }),
 	describe: () => ({ action: 'list the tags used in the project' }),
 	output: (context, _input, response) => {
@@ -20,6 +23,7 @@ export const tagGetProjectTagsRouting = workspaceRouting({
 			pairedItem: { item: context.getItemIndex() },
 		}));
 	},
-	// Same paging as Desktop > Get Many (see shared/pagination.ts); this API accepts limit 1..1000.
-	send: offsetPagination({ pageSize: 1000, placement: 'qs' }),
+	repeatable: true,
+	// This API accepts limit 1..1000.
+	paging: ({ wanted }) => ({ wanted, pageSize: 1000, placement: 'qs' }),
 });

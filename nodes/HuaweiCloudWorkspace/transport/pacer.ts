@@ -1,4 +1,7 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+
+import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
 
 export interface PacerLimits {
 	/** Ceiling of requests started per second. */
@@ -122,21 +125,44 @@ export class Pacer {
 	}
 }
 
-const pacers = new Map<string, Pacer>();
-
-/** One pacer per endpoint and identity: every run and item of the same credential shares its budget. */
-export function pacerFor(key: string, limits: PacerLimits): Pacer {
-	let pacer = pacers.get(key);
-	if (!pacer) {
-		pacer = new Pacer(limits);
-		pacers.set(key, pacer);
-	} else {
-		pacer.setLimits(limits);
+/** Requests with the same endpoint, project and identity share Huawei's rate limit, and so a pacer. */
+function pacerKey(credentials: ICredentialDataDecryptedObject): string {
+	const identity =
+		credentials.authType === 'accessKey'
+			? credentials.accessKeyId
+			: credentials.authType === 'password'
+				? `${String(credentials.domainName)}/${String(credentials.userName)}`
+				: 'token';
+	let endpoint: string;
+	try {
+		endpoint = workspaceBaseUrl(credentials);
+	} catch {
+		endpoint = 'invalid-endpoint';
 	}
-	return pacer;
+	return [endpoint, credentials.projectId, credentials.authType, identity].map(String).join('|');
 }
 
-/** For tests: forget all pacers. */
-export function resetPacers(): void {
-	pacers.clear();
+/**
+ * One pacer per endpoint and identity: every run and item of the same credential shares its
+ * budget. The node holds one registry for as long as n8n keeps it loaded, i.e. the process.
+ */
+export class PacerRegistry {
+	private readonly pacers = new Map<string, Pacer>();
+
+	constructor(
+		private readonly now: () => number = Date.now,
+		private readonly wait: (ms: number) => Promise<void> = sleep,
+	) {}
+
+	for(credentials: ICredentialDataDecryptedObject, limits: PacerLimits): Pacer {
+		const key = pacerKey(credentials);
+		let pacer = this.pacers.get(key);
+		if (!pacer) {
+			pacer = new Pacer(limits, this.now, this.wait);
+			this.pacers.set(key, pacer);
+		} else {
+			pacer.setLimits(limits);
+		}
+		return pacer;
+	}
 }

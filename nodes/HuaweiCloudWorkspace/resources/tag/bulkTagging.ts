@@ -1,79 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { sendWorkspaceRequest } from '../../shared/directRequest';
-import { inputFailure } from '../../shared/transport';
-import { InputError, type Tag, TAGS_PER_REQUEST_MAX, validateDesktopId, validateTagList } from '../../shared/validation';
-import { forAction } from './batch';
-
-/** Huawei's limit for one batch-tags request. */
-export const DESKTOPS_PER_REQUEST_MAX = 100;
-
-export interface BulkItem {
-	itemIndex: number;
-	desktopId: string;
-	tags: Tag[];
-}
-
-/** One desktop's part of a request: its tags, and the input items they came from. */
-export interface BulkEntry {
-	desktopId: string;
-	tags: Tag[];
-	itemIndexes: number[];
-}
-
-/** Requests to send one round after another; the requests of a round are independent of each other. */
-export type BulkPlan = BulkEntry[][][];
+import { inputFailure } from '../../shared/input';
+import { InputError, validateDesktopId, validateTagList } from '../../shared/validation';
+import { type ClientState, WorkspaceClient } from '../../transport/client';
+import { type BulkItem, planBulkRequests } from './bulkPlan';
+import { tagsForAction } from './tagBody';
 
 /**
- * Whether an item's tags can join the desktop's entry without changing what either asks for: no
- * key with two different values (Huawei would keep one of them, and which is not documented), and
- * no more tags than one entry may carry.
+ * Add to Many Desktops and Remove From Many Desktops: every input item's desktop and tags, sent
+ * together through POST or DELETE /desktops/batch-tags, up to 100 desktops per request.
  */
-function canMerge(entry: BulkEntry, tags: Tag[]): boolean {
-	const values = new Map(entry.tags.map((tag) => [tag.key, tag.value]));
-	for (const tag of tags) {
-		const value = values.get(tag.key);
-		if (value !== undefined && value !== tag.value) return false;
-		values.set(tag.key, tag.value);
-	}
-	return values.size <= TAGS_PER_REQUEST_MAX;
-}
-
-/**
- * Packs the items into as few batch-tags requests as Huawei allows. A desktop may appear only once
- * in a request (Huawei rejects the whole body otherwise), so items naming the same desktop are
- * merged into one entry when their tags agree; an item that conflicts with the desktop's entry (the
- * same key with another value, or more than 20 tags together) goes into the next round, which is
- * sent only after the previous round has finished, so that later items win as they would one by one.
- */
-export function planBulkRequests(items: BulkItem[], desktopsPerRequest = DESKTOPS_PER_REQUEST_MAX): BulkPlan {
-	const rounds: Array<Map<string, BulkEntry>> = [];
-	const lastRound = new Map<string, number>();
-	for (const item of items) {
-		const round = lastRound.get(item.desktopId);
-		const entry = round === undefined ? undefined : rounds[round].get(item.desktopId);
-		if (entry && canMerge(entry, item.tags)) {
-			for (const tag of item.tags) {
-				if (!entry.tags.some((known) => known.key === tag.key)) entry.tags.push(tag);
-			}
-			entry.itemIndexes.push(item.itemIndex);
-			continue;
-		}
-		const target = round === undefined ? 0 : round + 1;
-		if (!rounds[target]) rounds[target] = new Map();
-		rounds[target].set(item.desktopId, { desktopId: item.desktopId, tags: [...item.tags], itemIndexes: [item.itemIndex] });
-		lastRound.set(item.desktopId, target);
-	}
-	return rounds.map((round) => {
-		const entries = [...round.values()];
-		const requests: BulkEntry[][] = [];
-		for (let start = 0; start < entries.length; start += desktopsPerRequest) {
-			requests.push(entries.slice(start, start + desktopsPerRequest));
-		}
-		return requests;
-	});
-}
 
 function readItems(context: IExecuteFunctions): { valid: BulkItem[]; invalid: Map<number, NodeOperationError> } {
 	const valid: BulkItem[] = [];
@@ -106,8 +43,8 @@ function errorForItem(context: IExecuteFunctions, error: NodeApiError | NodeOper
 	});
 }
 
-function bulkOperation(action: 'create' | 'delete') {
-	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export function bulkTagging(action: 'create' | 'delete') {
+	return (state: ClientState) => async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const { valid, invalid } = readItems(this);
 		const byIndex = new Map(valid.map((item) => [item.itemIndex, item]));
 		const results: INodeExecutionData[] = [];
@@ -116,20 +53,21 @@ function bulkOperation(action: 'create' | 'delete') {
 		const plan = planBulkRequests(valid);
 		const total = plan.reduce((sum, round) => sum + round.length, 0);
 		const verb = action === 'create' ? 'add tags to' : 'remove tags from';
+		if (total === 0) return [results];
+		const client = await WorkspaceClient.forRun(state, this);
 		let requestIndex = 0;
 		for (const round of plan) {
 			const numbered = round.map((entries) => ({ entries, requestIndex: requestIndex++ }));
 			const outcomes = await Promise.allSettled(
 				numbered.map(async ({ entries, requestIndex: index }) =>
-					await sendWorkspaceRequest(
-						this,
+					await client.send(
 						{
 							method: action === 'create' ? 'POST' : 'DELETE',
 							segments: ['desktops', 'batch-tags'],
 							body: {
 								desktops: entries.map((entry) => ({
 									desktop_id: entry.desktopId,
-									tags: forAction(action, entry.tags),
+									tags: tagsForAction(action, entry.tags),
 								})),
 							},
 						},
@@ -180,6 +118,3 @@ function bulkOperation(action: 'create' | 'delete') {
 		return [results];
 	};
 }
-
-export const tagBulkCreate = bulkOperation('create');
-export const tagBulkDelete = bulkOperation('delete');

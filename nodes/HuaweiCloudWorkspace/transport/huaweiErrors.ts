@@ -23,7 +23,7 @@ export interface ErrorContext {
 }
 
 /** Huawei's gateway rejects AK/SK signatures whose X-Sdk-Date is more than 15 minutes off. */
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 function parseBody(body: unknown): Record<string, unknown> | undefined {
 	if (body && typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body)) {

@@ -1,3 +1,5 @@
+import { causeChain } from './errors';
+
 /**
  * Which failures are worth another attempt, and how long to wait first. Pure, so that the policy
  * can be tested without a server.
@@ -23,27 +25,7 @@ const TRANSIENT_CODES = new Set([
 	'UND_ERR_SOCKET',
 ]);
 
-interface ErrorLike {
-	httpCode?: unknown;
-	code?: unknown;
-	message?: unknown;
-	cause?: unknown;
-	errorResponse?: unknown;
-	context?: unknown;
-}
-
-/** Walks an error and its causes: n8n wraps the HTTP client's error, sometimes twice. */
-function chain(error: unknown): ErrorLike[] {
-	const found: ErrorLike[] = [];
-	let current: unknown = error;
-	while (current && typeof current === 'object' && found.length < 5) {
-		found.push(current as ErrorLike);
-		current = (current as ErrorLike).cause;
-	}
-	return found;
-}
-
-export function parseRetryAfter(value: unknown, now: number): number | undefined {
+function parseRetryAfter(value: unknown, now: number): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
@@ -52,7 +34,7 @@ export function parseRetryAfter(value: unknown, now: number): number | undefined
 }
 
 export function classifyFailure(error: unknown, now: number = Date.now()): Failure {
-	for (const link of chain(error)) {
+	for (const link of causeChain(error)) {
 		const status = Number(link.httpCode);
 		const retryAfter = (link.errorResponse as { retry_after?: unknown } | undefined)?.retry_after;
 		if (status === 429) return { kind: 'throttled', retryAfterMs: parseRetryAfter(retryAfter, now) };

@@ -1,0 +1,239 @@
+import type {
+	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	ILoadOptionsFunctions,
+	INode,
+	INodeExecutionData,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
+import { cleanFailure, huaweiApiError } from './errors';
+import type { ErrorContext } from './huaweiErrors';
+import { PacerRegistry } from './pacer';
+import { classifyFailure, retryDelayMs } from './retry';
+import { readThrottling } from './throttling';
+import { workspacePath } from './url';
+
+const CREDENTIAL_TYPE = 'huaweiCloudWorkspaceApi';
+
+export interface WorkspaceRequest {
+	method: IHttpRequestMethods;
+	/** Path below /v2/{project_id}/, one entry per segment, unencoded. */
+	segments: string[];
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+export interface SendSettings {
+	/** The item an error is reported on. */
+	itemIndex: number;
+	/** What the item was doing, in the words an error message will use. */
+	errorContext: ErrorContext;
+	/**
+	 * Whether sending the request twice has the same effect as sending it once. Only such requests
+	 * are retried after a 5xx or a dropped connection, where Huawei may have acted before failing.
+	 * A 429 is retried for every request: a throttled request was not processed.
+	 */
+	repeatable: boolean;
+}
+
+/**
+ * What the client keeps from one run to the next: the pacers, which carry each account's learned
+ * rate. The node makes one when n8n loads it, so it lives as long as the process; a test that
+ * wants a fresh process makes a fresh node.
+ */
+export interface ClientState {
+	pacers: PacerRegistry;
+}
+
+export function newClientState(): ClientState {
+	return { pacers: new PacerRegistry() };
+}
+
+type Caller = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+const credentialsByRun = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+/**
+ * The credential as the node run started with it, fetched once for all its items. In n8n every
+ * getCredentials call reads the database and decrypts (about 0.5 ms); the client needs the endpoint,
+ * project and identity, which do not change within a run. The items of one run share n8n's execute
+ * data, which keys the cache and lets it go with the run. Signing and tokens do not use this copy:
+ * n8n fetches its own for every request it authenticates.
+ */
+async function runCredentials(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
+	const run = context.getExecuteData();
+	if (!run) return await context.getCredentials(CREDENTIAL_TYPE);
+	let pending = credentialsByRun.get(run);
+	if (!pending) {
+		pending = context.getCredentials(CREDENTIAL_TYPE);
+		credentialsByRun.set(run, pending);
+		// A failed fetch is not kept: the next item asks again.
+		pending.catch(() => credentialsByRun.delete(run));
+	}
+	return await pending;
+}
+
+function cloneRoutedRequest(requestData: DeclarativeRestApiSettings.ResultOptions): DeclarativeRestApiSettings.ResultOptions {
+	return {
+		...requestData,
+		options: {
+			...requestData.options,
+			headers: { ...requestData.options.headers },
+			qs: { ...requestData.options.qs },
+		},
+	};
+}
+
+/**
+ * The only code that sends requests to Huawei Cloud Workspace. It builds the URL (endpoint, project,
+ * each path segment encoded on its own), lets n8n authenticate (token or AK/SK signature), paces
+ * requests per account, retries by failure class, maps Huawei's errors to n8n errors that keep the
+ * error code and request ID, and strips the request (and so its secrets) from client errors.
+ * Made per use from the n8n context: declarative items (forItem), hand-written operations (forRun),
+ * pickers (forPicker).
+ */
+export class WorkspaceClient {
+	private constructor(
+		private readonly state: ClientState,
+		private readonly caller: Caller,
+		private readonly credentials: ICredentialDataDecryptedObject,
+		/** Read only when a request is sent: a dry run or a prepared-only request need not evaluate it. */
+		private readonly throttling: () => IDataObject,
+	) {}
+
+	static async forItem(state: ClientState, context: IExecuteSingleFunctions): Promise<WorkspaceClient> {
+		return new WorkspaceClient(
+			state,
+			context,
+			await runCredentials(context),
+			() => context.getNodeParameter('throttling', {}) as IDataObject,
+		);
+	}
+
+	static async forRun(state: ClientState, context: IExecuteFunctions): Promise<WorkspaceClient> {
+		return new WorkspaceClient(
+			state,
+			context,
+			await context.getCredentials(CREDENTIAL_TYPE),
+			() => context.getNodeParameter('throttling', 0, {}) as IDataObject,
+		);
+	}
+
+	/** The editor's lists: the node's Rate Limiting settings as they stand in the form, else the defaults. */
+	static async forPicker(state: ClientState, context: ILoadOptionsFunctions): Promise<WorkspaceClient> {
+		return new WorkspaceClient(
+			state,
+			context,
+			await context.getCredentials(CREDENTIAL_TYPE),
+			() => (context.getCurrentNodeParameter('throttling') ?? {}) as IDataObject,
+		);
+	}
+
+	private get node(): INode {
+		return this.caller.getNode();
+	}
+
+	/**
+	 * The request's endpoint, project path, body and status handling. 401 is left to n8n only in
+	 * password mode, where n8n's retry after a fresh IAM login is wanted; with a pasted token or an
+	 * access key the same request would fail again, and repeated bad AK/SK signatures lock the key,
+	 * so the error is reported at once instead.
+	 */
+	requestOptions(request: WorkspaceRequest, itemIndex: number, base: IHttpRequestOptions = { url: '' }): IHttpRequestOptions {
+		const projectId = String(this.credentials.projectId ?? '').trim();
+		if (projectId === '') {
+			throw new NodeOperationError(this.node, 'The credential has no Project ID', { itemIndex });
+		}
+		let baseURL: string;
+		try {
+			baseURL = workspaceBaseUrl(this.credentials);
+		} catch (error) {
+			throw new NodeOperationError(this.node, (error as Error).message, { itemIndex });
+		}
+		const prepared: IHttpRequestOptions = {
+			...base,
+			baseURL,
+			url: workspacePath(projectId, request.segments),
+			method: request.method,
+			qs: request.qs ?? {},
+			json: true,
+			headers: { ...base.headers, Accept: 'application/json' },
+			ignoreHttpStatusErrors: this.credentials.authType === 'password' ? { ignore: true, except: [401] } : true,
+		};
+		if (request.body) {
+			prepared.body = request.body;
+			prepared.headers = { ...prepared.headers, 'Content-Type': 'application/json' };
+		} else {
+			delete prepared.body;
+		}
+		return prepared;
+	}
+
+	/** Sends one request with n8n's authentication and returns Huawei's successful answer. */
+	async send(request: WorkspaceRequest, settings: SendSettings): Promise<IN8nHttpFullResponse> {
+		const options = { ...this.requestOptions(request, settings.itemIndex), returnFullResponse: true };
+		return await this.paced(settings, async () => {
+			// A fresh copy per attempt: signing replaces headers and body, and must start from the unsigned request.
+			const response = (await this.caller.helpers.httpRequestWithAuthentication.call(this.caller, CREDENTIAL_TYPE, {
+				...options,
+				headers: { ...options.headers },
+			})) as IN8nHttpFullResponse;
+			// Thrown inside the attempt so that a 429 or 5xx answer is classified and retried like any failure.
+			const error = huaweiApiError(this.node, settings.itemIndex, response, settings.errorContext);
+			if (error) throw error;
+			return response;
+		});
+	}
+
+	/**
+	 * Sends a request n8n's declarative engine prepared (preSend, then authentication), through the
+	 * pagination hook, and returns the items the operation's postReceive made of the answer.
+	 */
+	async sendRouted(
+		pagination: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+		settings: SendSettings,
+	): Promise<INodeExecutionData[]> {
+		return await this.paced(settings, async () => await pagination.makeRoutingRequest(cloneRoutedRequest(requestData)));
+	}
+
+	/** Runs `attempt` through the account's pacer, retrying what the failure class allows. */
+	private async paced<T>(settings: SendSettings, attempt: () => Promise<T>): Promise<T> {
+		const limits = readThrottling(this.throttling());
+		const pacer = this.state.pacers.for(this.credentials, limits);
+		let waitedMs = 0;
+		for (let attemptNumber = 1; ; attemptNumber++) {
+			const release = await pacer.acquire();
+			let failure: unknown;
+			try {
+				const result = await attempt();
+				pacer.onSuccess();
+				return result;
+			} catch (error) {
+				failure = error;
+			} finally {
+				release();
+			}
+			const { kind, retryAfterMs } = classifyFailure(failure);
+			if (kind === 'throttled') pacer.onThrottled(release.startedAt);
+			const delay = retryDelayMs(attemptNumber, retryAfterMs);
+			const retryable = kind === 'throttled' || (kind === 'transient' && settings.repeatable);
+			if (!retryable || attemptNumber >= limits.maxAttempts || waitedMs + delay > limits.maxWaitMs) {
+				const unsure = kind === 'transient' && !settings.repeatable;
+				throw cleanFailure(this.node, settings.itemIndex, failure, settings.errorContext, unsure);
+			}
+			waitedMs += delay;
+			await sleep(delay);
+		}
+	}
+}

@@ -86,7 +86,8 @@ function conditions(raw: unknown, name: string): Checked<TagCondition[]> {
 		const where = `${name}[${i}]`;
 		const c = raw[i] as Record<string, unknown> | null;
 		if (typeof c !== 'object' || c === null) return bad(apiError('INVALID_PARAM', `${where} must be an object.`));
-		const key = checkKey(c.key, where);
+		// Tags (model_tags.go) carries no character rule: a search may name any key a desktop holds.
+		const key = checkKey(c.key, where, 'lookup');
 		if (!key.ok) return key;
 		if (!Array.isArray(c.values) || c.values.some((v) => typeof v !== 'string')) {
 			return bad(apiError('INVALID_PARAM', `${where}.values is required and must be an array of strings (empty means any value).`));

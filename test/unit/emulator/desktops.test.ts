@@ -170,6 +170,12 @@ describe('POST /desktops/resource-instances/action (desktop.filter)', () => {
 		expect(await filter({ matches: [{ key: 'resource_name', value: 'PROD' }] })).toEqual(['wks-prod-01']);
 	});
 
+	test('condition keys are looked up, not held to the write rule (Tags, model_tags.go, has none)', async () => {
+		emu.updateDesktop(ids.dev02, { tags: [{ key: 'a/b', value: '1' }] });
+		expect(await filter({ tags: [{ key: 'a/b', values: [] }] })).toEqual(['wks-dev-02']);
+		expect(await filter({ tags_any: [{ key: '_sys_x', values: ['y'] }] })).toEqual([]);
+	});
+
 	test('offset/limit must be strings; numbers → 400', async () => {
 		const res = await call(emu, 'POST', url(), { action: 'filter', offset: 0, limit: 100 });
 		expect(res.status).toBe(400);

@@ -205,14 +205,36 @@ describe('/desktops/batch-tags (desktop.batchTags / desktop.batchUntags)', () =>
 		expect(emu.requests.map((r) => r.route)).toEqual(['desktop.batchTags', 'desktop.batchUntags']);
 	});
 
-	test('an unknown desktop anywhere → 404 naming it, and nothing is applied', async () => {
-		const res = await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev01, tags: [{ key: 'x', value: '1' }] }, { desktop_id: 'ghost', tags: [{ key: 'x', value: '1' }] }] });
-		expect(res.status).toBe(404);
-		expect(res.json?.error_msg).toContain('ghost');
+	test('unknown desktop IDs are skipped and the request succeeds (BatchAddDesktopsTagsReq / BatchDeleteDesktopsTagsReq)', async () => {
+		const body = { desktops: [{ desktop_id: ids.dev01, tags: [{ key: 'x', value: '1' }] }, { desktop_id: 'ghost', tags: [{ key: 'x', value: '1' }] }] };
+		expect((await call(emu, 'POST', url(), body)).status).toBe(204);
+		expect(emu.getDesktop(ids.dev01)?.tags.at(-1)).toEqual({ key: 'x', value: '1' });
+		expect(emu.getDesktop('ghost')).toBeUndefined();
+		expect((await call(emu, 'DELETE', url(), body)).status).toBe(204);
+		expect(emu.getDesktop(ids.dev01)?.tags.map((t) => t.key)).toEqual(['env', 'owner']);
+		const onlyGhosts = { desktops: [{ desktop_id: 'ghost-1', tags: [{ key: 'x' }] }, { desktop_id: 'ghost-2', tags: [{ key: 'x' }] }] };
+		expect((await call(emu, 'POST', url(), onlyGhosts)).status).toBe(204);
+		expect((await call(emu, 'DELETE', url(), onlyGhosts)).status).toBe(204);
+	});
+
+	test('tags of an unknown desktop are still validated; a bad one fails the whole request', async () => {
+		const res = await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev01, tags: [{ key: 'x', value: '1' }] }, { desktop_id: 'ghost', tags: [{ key: 'a|b' }] }] });
+		expect(res.status).toBe(400);
+		expect(res.json?.error_msg).toContain('desktops[1].tags[0]');
 		expect(emu.getDesktop(ids.dev01)?.tags).toHaveLength(2);
 	});
 
-	test('limits: 100 desktops, 20 tags each, quota per desktop', async () => {
+	test('POST holds tags to the SDK rule; DELETE only looks keys up', async () => {
+		const post = async (tags: unknown): Promise<number> => (await call(emu, 'POST', url(), { desktops: [{ desktop_id: ids.dev02, tags }] })).status;
+		expect(await post([{ key: 'a=b', value: 'x:y@z' }])).toBe(204);
+		expect(await post([{ key: '_sys_x', value: '1' }])).toBe(400);
+		expect(await post([{ key: 'k', value: 'trailing ' }])).toBe(400);
+		emu.updateDesktop(ids.dev02, { tags: [{ key: 'a/b', value: '' }, { key: 'env', value: 'dev' }] });
+		expect((await call(emu, 'DELETE', url(), { desktops: [{ desktop_id: ids.dev02, tags: [{ key: 'a/b' }] }] })).status).toBe(204);
+		expect(emu.getDesktop(ids.dev02)?.tags).toEqual([{ key: 'env', value: 'dev' }]);
+	});
+
+	test('limits of the API pages (the SDK states none): 100 desktops, 20 tags each; quota per desktop', async () => {
 		const tooMany = Array.from({ length: 101 }, () => ({ desktop_id: ids.dev01, tags: [{ key: 'a', value: 'b' }] }));
 		expect((await call(emu, 'POST', url(), { desktops: tooMany })).json?.error_code).toBe('WKS.0106');
 		const tags21 = Array.from({ length: 21 }, (_, i) => ({ key: `k${i}`, value: 'v' }));

@@ -45,21 +45,31 @@ describe('DELETE /desktops/{id} (desktop.delete)', () => {
 });
 
 describe('GET /desktops and /desktops/detail', () => {
-	test('lists with total_count and the documented fields', async () => {
+	test('the list answers SimpleDesktopInfo: one ip_address, no ip_addresses, product_id or login_status', async () => {
 		const res = await call(emu, 'GET', p(emu, '/desktops'));
 		expect(res.status).toBe(200);
 		expect(res.json?.total_count).toBe(3);
-		expect(res.json?.desktops?.[0]).toMatchObject({
+		const first = res.json?.desktops?.[0];
+		expect(first).toMatchObject({
 			desktop_id: ids.dev01,
 			computer_name: 'wks-dev-01',
 			status: 'ACTIVE',
+			task_status: '',
 			user_name: 'alice',
+			attach_user_infos: [{ user_name: 'alice', user_group: 'users', type: 'USER' }],
 			tags: [{ key: 'env', value: 'dev' }, { key: 'owner', value: 'alice' }],
-			ip_addresses: ['192.168.0.11'],
+			ip_address: '192.168.0.11',
+			project_id: emu.projectId,
 		});
-		expect(res.json?.desktops?.[0]?.created).toMatch(/^\d{4}-\d\d-\d\dT/);
-		expect(res.json?.desktops?.[0]?.product_id).toBeTruthy();
+		expect(first?.created).toMatch(/^\d{4}-\d\d-\d\dT/);
+		for (const detailOnly of ['ip_addresses', 'product_id', 'login_status', 'product']) expect(first).not.toHaveProperty(detailOnly);
 		expect(emu.requests[0].route).toBe('desktop.list');
+	});
+
+	test('a desktop without an address answers ip_address null', async () => {
+		const bare = emu.addDesktop({ computer_name: 'no-ip' });
+		const res = await call(emu, 'GET', p(emu, `/desktops?desktop_id=${bare.desktop_id}`));
+		expect(res.json?.desktops?.[0]?.ip_address).toBeNull();
 	});
 
 	test('paging by offset and limit; total_count counts all matches', async () => {
@@ -87,9 +97,10 @@ describe('GET /desktops and /desktops/detail', () => {
 		expect((await call(emu, 'GET', p(emu, '/desktops?limit=ten'))).status).toBe(400);
 	});
 
+	const names = async (q: string, route = '/desktops'): Promise<string[]> =>
+		((await call(emu, 'GET', p(emu, `${route}?${q}`))).json?.desktops ?? []).map((d) => d.computer_name);
+
 	test('filters: computer_name is a case-insensitive substring; user_name, status, tag', async () => {
-		const names = async (q: string): Promise<string[]> =>
-			((await call(emu, 'GET', p(emu, `/desktops?${q}`))).json?.desktops ?? []).map((d) => d.computer_name);
 		expect(await names('computer_name=DEV')).toEqual(['wks-dev-01', 'wks-dev-02']);
 		expect(await names('user_name=carol')).toEqual(['wks-prod-01']);
 		emu.updateDesktop(ids.dev02, { status: 'SHUTOFF' });
@@ -99,13 +110,75 @@ describe('GET /desktops and /desktops/detail', () => {
 		expect(await names('tag=owner')).toEqual(['wks-dev-01', 'wks-prod-01']);
 	});
 
+	test('user_name matches fuzzily (substring, any case) and repeats as an array (ListDesktopsRequest)', async () => {
+		emu.addDesktop({ computer_name: 'wks-x', user_name: 'Alicia' });
+		expect(await names('user_name=ali')).toEqual(['wks-dev-01', 'wks-x']);
+		expect(await names('user_name=ALICE')).toEqual(['wks-dev-01']);
+		expect(await names('user_name=bob&user_name=car')).toEqual(['wks-dev-02', 'wks-prod-01']);
+		expect(await names('user_name=nobody')).toEqual([]);
+	});
+
+	test('desktop_id repeats as an array; more than 100 → 400', async () => {
+		expect(await names(`desktop_id=${ids.prod01}&desktop_id=${ids.dev01}`)).toEqual(['wks-dev-01', 'wks-prod-01']);
+		expect(await names(`desktop_id=${ids.dev02}&desktop_id=ghost`)).toEqual(['wks-dev-02']);
+		const hundred = Array.from({ length: 100 }, (_, i) => `desktop_id=id-${i}`).join('&');
+		expect((await call(emu, 'GET', p(emu, `/desktops?${hundred}`))).status).toBe(200);
+		const over = await call(emu, 'GET', p(emu, `/desktops?${hundred}&desktop_id=${ids.dev01}`));
+		expect(over.status).toBe(400);
+		expect(over.json?.error_code).toMatch(/^WKS\./);
+		expect(over.json?.error_msg).toContain('desktop_id');
+	});
+
+	test('detail: the same filters, and user_names (at most 100) replaces user_name', async () => {
+		expect(await names('user_name=ALI', '/desktops/detail')).toEqual(['wks-dev-01']);
+		expect(await names(`desktop_id=${ids.dev02}&tag=env=dev`, '/desktops/detail')).toEqual(['wks-dev-02']);
+		expect(await names('user_name=alice&user_names=bob&user_names=carol', '/desktops/detail')).toEqual(['wks-dev-02', 'wks-prod-01']);
+		const many = Array.from({ length: 101 }, (_, i) => `user_names=u${i}`).join('&');
+		expect((await call(emu, 'GET', p(emu, `/desktops/detail?${many}`))).status).toBe(400);
+		expect(await names('desktop_ip=192.168.1.21', '/desktops/detail')).toEqual(['wks-prod-01']);
+	});
+
 	test('detail carries more fields', async () => {
 		const res = await call(emu, 'GET', p(emu, '/desktops/detail?limit=1'));
 		expect(res.json?.total_count).toBe(3);
 		expect(res.json?.desktops).toHaveLength(1);
 		expect(res.json?.desktops?.[0]).toHaveProperty('product.product_id');
 		expect(res.json?.desktops?.[0]).toHaveProperty('availability_zone');
+		expect(res.json?.desktops?.[0]).toMatchObject({ ip_addresses: ['192.168.0.11'], login_status: 'REGISTERED', product_id: expect.any(String) });
+		// DesktopDetailInfo: security groups are filled only by the single-desktop query.
+		expect(res.json?.desktops?.[0]).not.toHaveProperty('security_groups');
 		expect(emu.requests[0].route).toBe('desktop.listDetail');
+	});
+});
+
+describe('GET /desktops/{id} (desktop.show)', () => {
+	test('answers { desktop: DesktopDetailInfo } with its security groups', async () => {
+		emu.updateDesktop(ids.dev02, { status: 'SHUTOFF', task_status: 'powering-on' });
+		const res = await call(emu, 'GET', p(emu, `/desktops/${ids.dev02}`));
+		expect(res.status).toBe(200);
+		expect(Object.keys(res.json ?? {})).toEqual(['desktop']);
+		expect(res.json?.desktop).toMatchObject({
+			desktop_id: ids.dev02,
+			computer_name: 'wks-dev-02',
+			status: 'SHUTOFF',
+			task_status: 'powering-on',
+			login_status: 'UNREGISTER',
+			ip_addresses: ['192.168.0.12'],
+			addresses: { 'net-emulator': [{ addr: '192.168.0.12', version: '4' }] },
+			security_groups: [expect.objectContaining({ id: expect.any(String) })],
+			tags: [{ key: 'env', value: 'dev' }],
+		});
+		expect(emu.requests[0].route).toBe('desktop.show');
+	});
+
+	test('an unknown ID → 404 WKS.0202 naming it; literal sub-paths are not IDs', async () => {
+		const res = await call(emu, 'GET', p(emu, '/desktops/ghost'));
+		expect(res.status).toBe(404);
+		expect(res.json?.error_code).toBe('WKS.0202');
+		expect(res.json?.error_msg).toContain('ghost');
+		await call(emu, 'GET', p(emu, '/desktops/detail'));
+		await call(emu, 'GET', p(emu, '/desktops/tags'));
+		expect(emu.requests.map((r) => r.route)).toEqual(['desktop.show', 'desktop.listDetail', 'project.tags']);
 	});
 });
 

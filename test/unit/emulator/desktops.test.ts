@@ -195,11 +195,21 @@ describe('GET /desktops/tags (project.tags)', () => {
 		expect(res.json).not.toHaveProperty('total_count');
 	});
 
-	test('key/value filters and paging', async () => {
+	test('key/value filters and paging; limit 0-1000 (ListProjectTagsRequest)', async () => {
 		expect((await call(emu, 'GET', p(emu, '/desktops/tags?key=env'))).json?.tags).toEqual([{ key: 'env', values: ['dev', 'prod'] }]);
 		expect((await call(emu, 'GET', p(emu, '/desktops/tags?value=prod'))).json?.tags).toEqual([{ key: 'env', values: ['prod'] }]);
 		const page = await call(emu, 'GET', p(emu, '/desktops/tags?offset=1&limit=1'));
 		expect(page.json).toEqual({ tags: [{ key: 'owner', values: ['alice', 'carol'] }], totalCount: 2 });
+		expect((await call(emu, 'GET', p(emu, '/desktops/tags?limit=0'))).json).toEqual({ tags: [], totalCount: 2 });
+		expect((await call(emu, 'GET', p(emu, '/desktops/tags?limit=1001'))).status).toBe(400);
+	});
+
+	test('key and value together: a tag matching either one is listed', async () => {
+		const res = await call(emu, 'GET', p(emu, '/desktops/tags?key=env&value=alice'));
+		expect(res.json?.tags).toEqual([
+			{ key: 'env', values: ['dev', 'prod'] },
+			{ key: 'owner', values: ['alice'] },
+		]);
 	});
 });
 

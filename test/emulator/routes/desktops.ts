@@ -62,7 +62,7 @@ interface ListOptions {
 /**
  * Offset + limit paging over insertion order, after filtering; total_count counts all matches.
  * Array parameters arrive as repeated keys; a desktop matches when it matches any value given.
- * - `user_name`: substring, case-insensitive. The SDK calls the list's match fuzzy (模糊) without
+ * - `user_name`: substring, case-insensitive. The SDK calls the list's match fuzzy without
  *   saying anything about case, so a node must not rely on either; the detail route matches the same way.
  * - `computer_name`: substring, case-insensitive; `status`: exact (upper-cased); `desktop_id`,
  *   `desktop_ip`: exact; `tag`: `k1=v1,k2=v2`, every pair must hold, a bare `k` matches any value.

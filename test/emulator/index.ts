@@ -31,6 +31,7 @@ export interface Emulator {
 	pendingFaults(): number;
 	setLatency(ms: number | null): void;
 	setClockSkewMs(ms: number): void;
+	setLegacySearchOnly(on: boolean): void;
 	now(): number;
 	isAccessKeyLocked(accessKeyId: string): boolean;
 	stats(): { requests: number; maxInFlight: number; byStatus: Record<number, number>; byRoute: Record<string, number> };
@@ -82,6 +83,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		},
 		setClockSkewMs: (ms) => {
 			core.clock.skewMs = ms;
+		},
+		setLegacySearchOnly: (on) => {
+			core.legacySearchOnly = on;
 		},
 		now: () => core.clock.now(),
 		isAccessKeyLocked: (ak) => core.verifier.isLocked(ak),

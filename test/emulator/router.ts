@@ -21,6 +21,7 @@ const ROUTES: RouteDef[] = [
 	{ name: 'desktop.listDetail', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', 'detail'], handler: listDesktopsDetail },
 	{ name: 'project.tags', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', 'tags'], handler: projectTags },
 	{ name: 'desktop.filter', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'resource-instances', 'action'], handler: filterDesktops },
+	{ name: 'desktop.filterLegacy', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'resource_instances', 'action'], handler: filterDesktops },
 	{ name: 'desktop.batchTags', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'batch-tags'], handler: batchTagDesktops },
 	{ name: 'desktop.batchUntags', method: 'DELETE', pattern: ['v2', '{project_id}', 'desktops', 'batch-tags'], handler: batchUntagDesktops },
 	{ name: 'desktop.show', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', '{desktop_id}'], handler: showDesktop },

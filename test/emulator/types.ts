@@ -93,6 +93,7 @@ export type RouteName =
 	| 'desktop.show'
 	| 'project.tags'
 	| 'desktop.filter'
+	| 'desktop.filterLegacy'
 	| 'desktop.batchTags'
 	| 'desktop.batchUntags'
 	| 'iam.login'
@@ -117,6 +118,11 @@ export interface EmulatorOptions {
 	maxTagsPerDesktop?: number;
 	tokenTtlMs?: number;
 	clockSkewMs?: number;
+	/**
+	 * Addition: serve tag-condition search only on the deprecated resource_instances path; the current
+	 * resource-instances path then answers 404 APIG.0101, as a region that has not deployed it would.
+	 */
+	legacySearchOnly?: boolean;
 }
 
 /** What a handler answers; the server adds X-Request-Id, Date and the recording. */

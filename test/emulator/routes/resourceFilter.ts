@@ -11,8 +11,13 @@ interface TagCondition {
 }
 
 /**
- * TMS-style resource-instances query. offset and limit are STRINGS in this API; numbers are refused
- * so a client that sends the natural JSON type finds out here rather than in production.
+ * Tag-condition search, served on both paths: POST /desktops/resource-instances/action (current,
+ * ListDesktopsByTags) and the deprecated POST /desktops/resource_instances/action (ListDesktopByTags,
+ * still what Terraform calls). Both take QueryDesktopByTagReq and answer the same shape
+ * (ListDesktopsByTagsResponse / ListDesktopByTagsResponse: offset, total_count, resources of
+ * TagResource); `count` answers total_count alone.
+ * offset and limit are STRINGS in this API; numbers are refused so a client that sends the natural
+ * JSON type finds out here rather than in production.
  */
 export const filterDesktops: Handler = ({ body, state }) => {
 	const parsed = jsonObject(body);
@@ -53,6 +58,7 @@ export const filterDesktops: Handler = ({ body, state }) => {
 	return {
 		status: 200,
 		body: {
+			offset: offset.value,
 			total_count: selected.length,
 			resources: selected.slice(offset.value, offset.value + limit.value).map((d) => ({
 				resource_id: d.desktop_id,

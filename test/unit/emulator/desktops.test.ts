@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from '../../emulator';
-import { call, p } from './helpers';
+import { call, p, raw } from './helpers';
 
 let emu: Emulator;
 let ids: Emulator['seedDesktopIds'];
@@ -228,6 +228,7 @@ describe('POST /desktops/resource-instances/action (desktop.filter)', () => {
 	test('resource shape and count', async () => {
 		const res = await call(emu, 'POST', url(), { action: 'filter', offset: '0', limit: '1' });
 		expect(res.json).toEqual({
+			offset: 0,
 			total_count: 4,
 			resources: [{ resource_id: ids.dev01, resource_name: 'wks-dev-01', resource_detail: null, tags: [{ key: 'env', value: 'dev' }, { key: 'owner', value: 'alice' }] }],
 		});
@@ -265,6 +266,47 @@ describe('POST /desktops/resource-instances/action (desktop.filter)', () => {
 		expect(res.json?.error_msg).toMatch(/string/);
 		expect((await call(emu, 'POST', url(), { action: 'filter', limit: '0' })).status).toBe(400);
 		expect(await filter({ offset: '2', limit: '1' })).toEqual(['wks-prod-01']);
+	});
+
+	test('the deprecated resource_instances path answers the same; legacySearchOnly retires the new one', async () => {
+		const legacy = p(emu, '/desktops/resource_instances/action');
+		const body = { action: 'filter', tags: [{ key: 'env', values: ['prod'] }] };
+		const current = await call(emu, 'POST', url(), body);
+		const old = await call(emu, 'POST', legacy, body);
+		expect(old.status).toBe(200);
+		expect(old.json).toEqual(current.json);
+		expect((await call(emu, 'POST', legacy, { action: 'count' })).json).toEqual({ total_count: 4 });
+
+		emu.setLegacySearchOnly(true);
+		const gone = await call(emu, 'POST', url(), body);
+		expect(gone.status).toBe(404);
+		expect(gone.json?.error_code).toBe('APIG.0101');
+		// Refused by the gateway before authentication, like any route it does not know.
+		expect((await raw(emu, { method: 'POST', path: url(), body: '{}' })).json?.error_code).toBe('APIG.0101');
+		expect((await call(emu, 'POST', legacy, body)).status).toBe(200);
+		expect(emu.requests.map((r) => [r.route, r.status])).toEqual([
+			['desktop.filter', 200],
+			['desktop.filterLegacy', 200],
+			['desktop.filterLegacy', 200],
+			['desktop.filter', 404],
+			['desktop.filter', 404],
+			['desktop.filterLegacy', 200],
+		]);
+		emu.reset();
+		expect((await call(emu, 'POST', url(), body)).status).toBe(200);
+	});
+
+	test('legacySearchOnly as a start option survives reset()', async () => {
+		const old = await startEmulator({ legacySearchOnly: true });
+		try {
+			old.reset();
+			expect((await call(old, 'POST', p(old, '/desktops/resource-instances/action'), { action: 'count' })).status).toBe(404);
+			expect((await call(old, 'POST', p(old, '/desktops/resource_instances/action'), { action: 'count' })).status).toBe(200);
+			old.setLegacySearchOnly(false);
+			expect((await call(old, 'POST', p(old, '/desktops/resource-instances/action'), { action: 'count' })).status).toBe(200);
+		} finally {
+			await old.close();
+		}
 	});
 
 	test('invalid bodies → 400', async () => {

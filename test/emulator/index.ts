@@ -7,6 +7,7 @@ import type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimi
 export type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimit, RecordedRequest, Tag, RouteName } from './types';
 export { SEED_DESKTOP_IDS, FIXED_CREDENTIALS, DEFAULT_PROJECT_ID } from './seed';
 export { ERRORS } from './errors';
+export { ROUTE_SHAPES, type RouteShape } from './shapes';
 
 /** See INTERFACE.md; members marked "addition" there are beyond the fixed interface. */
 export interface Emulator {

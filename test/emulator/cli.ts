@@ -5,16 +5,18 @@
  */
 import { startEmulator } from './index';
 
-function parseArgs(argv: string[]): { port: number; seed: boolean } {
+function parseArgs(argv: string[]): { port: number; seed: boolean; legacySearchOnly: boolean } {
 	let port = 9000;
 	let seed = true;
+	let legacySearchOnly = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--port' || a === '-p') port = Number(argv[++i]);
 		else if (a.startsWith('--port=')) port = Number(a.slice('--port='.length));
 		else if (a === '--no-seed') seed = false;
+		else if (a === '--legacy-search-only') legacySearchOnly = true;
 		else if (a === '--help' || a === '-h') {
-			console.log('usage: npm run emulator -- [--port 9000] [--no-seed]   (--port 0 picks a free port)');
+			console.log('usage: npm run emulator -- [--port 9000] [--no-seed] [--legacy-search-only]   (--port 0 picks a free port)');
 			process.exit(0);
 		}
 	}
@@ -22,12 +24,12 @@ function parseArgs(argv: string[]): { port: number; seed: boolean } {
 		console.error(`invalid --port ${String(port)}`);
 		process.exit(2);
 	}
-	return { port, seed };
+	return { port, seed, legacySearchOnly };
 }
 
 async function main(): Promise<void> {
-	const { port, seed } = parseArgs(process.argv.slice(2));
-	const emu = await startEmulator({ port, seed });
+	const { port, seed, legacySearchOnly } = parseArgs(process.argv.slice(2));
+	const emu = await startEmulator({ port, seed, legacySearchOnly });
 	const c = emu.credentials;
 	const lines = [
 		`Huawei Cloud Workspace + IAM emulator listening on ${emu.url}`,
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
 					.map((d) => `${d.computer_name}=${d.desktop_id}`)
 					.join('  ')}`
 			: 'No desktops seeded (--no-seed).',
+		...(legacySearchOnly ? ['Tag search only on the deprecated resource_instances path (--legacy-search-only).'] : []),
 		'Press Ctrl+C to stop.',
 	];
 	console.log(lines.join('\n'));

@@ -5,7 +5,7 @@ import { FaultQueue } from './faults';
 import { RateLimiter } from './rateLimit';
 import { DEFAULT_PROJECT_ID, FIXED_CREDENTIALS, SEED_DESKTOP_IDS } from './seed';
 import { WorkspaceState } from './state';
-import type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimit, RecordedRequest } from './types';
+import type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimit, RecordedRequest, RouteName } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,13 +28,18 @@ export class EmulatorCore {
 	maxInFlightSeen = 0;
 	/** Added to every admitted request, so concurrency is observable without scripting faults. */
 	latencyMs = 0;
+	/** When set, the current tag-search path is "not deployed": see `isUndeployed`. */
+	legacySearchOnly: boolean;
 	private readonly initialSkewMs: number;
+	private readonly initialLegacySearchOnly: boolean;
 
 	constructor(opts: EmulatorOptions = {}) {
 		this.projectId = opts.projectId ?? DEFAULT_PROJECT_ID;
 		this.seedEnabled = opts.seed ?? true;
 		this.tokenTtlMs = opts.tokenTtlMs ?? DAY_MS;
 		this.initialSkewMs = opts.clockSkewMs ?? 0;
+		this.initialLegacySearchOnly = opts.legacySearchOnly ?? false;
+		this.legacySearchOnly = this.initialLegacySearchOnly;
 		this.clock = new Clock(this.initialSkewMs);
 		this.tokens = new TokenStore(this.clock);
 		this.verifier = new AkskVerifier(this.clock);
@@ -55,6 +60,7 @@ export class EmulatorCore {
 
 	reset(): void {
 		this.clock.skewMs = this.initialSkewMs;
+		this.legacySearchOnly = this.initialLegacySearchOnly;
 		this.state.reset(this.seedEnabled);
 		this.tokens.clear();
 		this.tokens.issue(this.projectId, this.tokenTtlMs, this.credentials.userName, this.credentials.domainName, this.credentials.token);
@@ -63,6 +69,11 @@ export class EmulatorCore {
 		this.rateLimiter.set(null);
 		this.latencyMs = 0;
 		this.clearRequests();
+	}
+
+	/** A route the emulated region does not serve: the gateway answers it like an unknown route. */
+	isUndeployed(route: RouteName): boolean {
+		return route === 'desktop.filter' && this.legacySearchOnly;
 	}
 
 	clearRequests(): void {

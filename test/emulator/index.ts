@@ -7,6 +7,7 @@ import type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimi
 export type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimit, RecordedRequest, Tag, RouteName } from './types';
 export { SEED_DESKTOP_IDS, FIXED_CREDENTIALS, DEFAULT_PROJECT_ID } from './seed';
 export { ERRORS } from './errors';
+export { ROUTE_SHAPES, type RouteShape } from './shapes';
 
 /** See INTERFACE.md; members marked "addition" there are beyond the fixed interface. */
 export interface Emulator {
@@ -31,6 +32,7 @@ export interface Emulator {
 	pendingFaults(): number;
 	setLatency(ms: number | null): void;
 	setClockSkewMs(ms: number): void;
+	setLegacySearchOnly(on: boolean): void;
 	now(): number;
 	isAccessKeyLocked(accessKeyId: string): boolean;
 	stats(): { requests: number; maxInFlight: number; byStatus: Record<number, number>; byRoute: Record<string, number> };
@@ -82,6 +84,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		},
 		setClockSkewMs: (ms) => {
 			core.clock.skewMs = ms;
+		},
+		setLegacySearchOnly: (on) => {
+			core.legacySearchOnly = on;
 		},
 		now: () => core.clock.now(),
 		isAccessKeyLocked: (ak) => core.verifier.isLocked(ak),

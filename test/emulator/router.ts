@@ -1,5 +1,5 @@
 import type { Handler } from './routes/context';
-import { listDesktops, listDesktopsDetail, deleteDesktop } from './routes/desktops';
+import { listDesktops, listDesktopsDetail, deleteDesktop, showDesktop } from './routes/desktops';
 import { createTag, deleteTag, listTags, batchTagAction } from './routes/desktopTags';
 import { projectTags } from './routes/projectTags';
 import { filterDesktops } from './routes/resourceFilter';
@@ -21,8 +21,10 @@ const ROUTES: RouteDef[] = [
 	{ name: 'desktop.listDetail', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', 'detail'], handler: listDesktopsDetail },
 	{ name: 'project.tags', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', 'tags'], handler: projectTags },
 	{ name: 'desktop.filter', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'resource-instances', 'action'], handler: filterDesktops },
+	{ name: 'desktop.filterLegacy', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'resource_instances', 'action'], handler: filterDesktops },
 	{ name: 'desktop.batchTags', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'batch-tags'], handler: batchTagDesktops },
 	{ name: 'desktop.batchUntags', method: 'DELETE', pattern: ['v2', '{project_id}', 'desktops', 'batch-tags'], handler: batchUntagDesktops },
+	{ name: 'desktop.show', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', '{desktop_id}'], handler: showDesktop },
 	{ name: 'desktop.delete', method: 'DELETE', pattern: ['v2', '{project_id}', 'desktops', '{desktop_id}'], handler: deleteDesktop },
 	{ name: 'tag.create', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', '{desktop_id}', 'tags'], handler: createTag },
 	{ name: 'tag.list', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', '{desktop_id}', 'tags'], handler: listTags },

@@ -86,7 +86,8 @@ async function handle(core: EmulatorCore, delays: Delays, req: IncomingMessage, 
 	};
 
 	if (route.name === 'iam.login') core.iamLoginCount++;
-	if (route.name === 'unknown') return reply(apiError('ROUTE_NOT_FOUND'));
+	// Recorded under its route name, so a test sees what was attempted, but refused before auth.
+	if (route.name === 'unknown' || core.isUndeployed(route.name)) return reply(apiError('ROUTE_NOT_FOUND'));
 
 	if (!core.rateLimiter.tryAdmit()) return reply(apiError('THROTTLED', 'policy emulator over ratelimit'));
 	res.on('close', () => core.rateLimiter.release());

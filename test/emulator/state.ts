@@ -34,6 +34,7 @@ export class WorkspaceState {
 			created,
 			product_id: d.product_id ?? 'workspace.x86.ultimate.large2',
 			ip_addresses: d.ip_addresses ?? [],
+			task_status: d.task_status ?? '',
 		};
 		this.desktops.set(id, desktop);
 		return clone(desktop);

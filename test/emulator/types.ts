@@ -17,7 +17,10 @@ export interface Desktop {
 	busy: boolean;
 	created: string;
 	product_id: string;
+	/** All of the desktop's IPs (DesktopDetailInfo.ip_addresses); the list answers the first as `ip_address`. */
 	ip_addresses: string[];
+	/** What is in progress on the desktop (SDK `task_status`, e.g. 'rebooting', 'powering-off'); '' when nothing. */
+	task_status: string;
 }
 
 export interface NewDesktop {
@@ -29,6 +32,7 @@ export interface NewDesktop {
 	busy?: boolean;
 	product_id?: string;
 	ip_addresses?: string[];
+	task_status?: string;
 }
 
 export type FaultType = 'latency' | 'status' | 'reset' | 'html' | 'empty' | 'slow';
@@ -86,8 +90,10 @@ export type RouteName =
 	| 'desktop.delete'
 	| 'desktop.list'
 	| 'desktop.listDetail'
+	| 'desktop.show'
 	| 'project.tags'
 	| 'desktop.filter'
+	| 'desktop.filterLegacy'
 	| 'desktop.batchTags'
 	| 'desktop.batchUntags'
 	| 'iam.login'
@@ -112,6 +118,11 @@ export interface EmulatorOptions {
 	maxTagsPerDesktop?: number;
 	tokenTtlMs?: number;
 	clockSkewMs?: number;
+	/**
+	 * Addition: serve tag-condition search only on the deprecated resource_instances path; the current
+	 * resource-instances path then answers 404 APIG.0101, as a region that has not deployed it would.
+	 */
+	legacySearchOnly?: boolean;
 }
 
 /** What a handler answers; the server adds X-Request-Id, Date and the recording. */

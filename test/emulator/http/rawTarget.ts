@@ -59,3 +59,11 @@ export function queryParam(query: [string, string][], name: string): string | un
 	for (const [k, v] of query) if (k === name) found = v;
 	return found;
 }
+
+/**
+ * Every value of a parameter, in arrival order. Huawei's SDKs send an array parameter as repeated
+ * keys (`desktop_id=a&desktop_id=b`), never as one comma-joined value.
+ */
+export function queryParams(query: [string, string][], name: string): string[] {
+	return query.filter(([k]) => k === name).map(([, v]) => v);
+}

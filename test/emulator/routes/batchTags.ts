@@ -1,10 +1,15 @@
 import { apiError } from '../errors';
-import { removeTag, upsertTag, type WorkspaceState } from '../state';
+import { removeTag, upsertTag } from '../state';
 import type { Reply, Tag } from '../types';
-import { checkTagList } from '../validation/tags';
-import { desktopNotFound, quotaExceeded, tagCountAfter } from './common';
+import { checkTagList, type TagMode } from '../validation/tags';
+import { quotaExceeded, tagCountAfter } from './common';
 import { jsonObject, NO_CONTENT, type Handler } from './context';
 
+/**
+ * Per-request limits from Huawei's BatchAddDesktopsTags / BatchDeleteDesktopsTags pages ("at most
+ * 100 desktops, at most 20 tags per desktop"). The SDK models (BatchAddDesktopsTagsReq,
+ * DesktopTagsInfo) state no limit, so these come from the pages alone.
+ */
 const MAX_DESKTOPS = 100;
 const MAX_TAGS_EACH = 20;
 
@@ -13,29 +18,37 @@ interface Item {
 	tags: Tag[];
 }
 
-/** Tags many desktops at once. All-or-nothing: every desktop and tag is checked before any change. */
+/**
+ * POST batch-tags (BatchAddDesktopsTagsReq). Desktop IDs that do not exist are skipped and the
+ * request still succeeds, as the SDK's `desktops` comment says. Among the desktops that do exist it
+ * is all-or-nothing: every tag and every quota is checked before anything changes.
+ */
 export const batchTagDesktops: Handler = ({ body, state }) => {
-	const items = parseItems(body, state);
+	const items = parseItems(body, 'user');
 	if (!Array.isArray(items)) return items;
-	for (const it of items) {
-		const desktop = state.get(it.desktopId);
-		if (!desktop) return desktopNotFound(it.desktopId);
-		const count = tagCountAfter(desktop.tags, it.tags);
-		if (count > state.maxTagsPerDesktop) return quotaExceeded(desktop.desktop_id, count, state.maxTagsPerDesktop);
+	const known = items.filter((it) => state.get(it.desktopId));
+	for (const it of known) {
+		const tags = state.get(it.desktopId)?.tags ?? [];
+		const count = tagCountAfter(tags, it.tags);
+		if (count > state.maxTagsPerDesktop) return quotaExceeded(it.desktopId, count, state.maxTagsPerDesktop);
 	}
-	for (const it of items) for (const t of it.tags) upsertTag(state.get(it.desktopId)?.tags ?? [], t);
+	for (const it of known) for (const t of it.tags) upsertTag(state.get(it.desktopId)?.tags ?? [], t);
 	return NO_CONTENT;
 };
 
-/** The DELETE twin: removes the listed keys; keys a desktop does not have are ignored. */
+/**
+ * DELETE batch-tags (BatchDeleteDesktopsTagsReq): removes the listed keys. Unknown desktops are
+ * skipped like in the POST; keys a desktop does not have are ignored; keys are only looked up, not
+ * held to the tag rule, so tags from older rules stay removable.
+ */
 export const batchUntagDesktops: Handler = ({ body, state }) => {
-	const items = parseItems(body, state);
+	const items = parseItems(body, 'lookup');
 	if (!Array.isArray(items)) return items;
 	for (const it of items) for (const t of it.tags) removeTag(state.get(it.desktopId)?.tags ?? [], t.key);
 	return NO_CONTENT;
 };
 
-function parseItems(body: string, state: WorkspaceState): Item[] | Reply {
+function parseItems(body: string, mode: TagMode): Item[] | Reply {
 	const parsed = jsonObject(body);
 	if (!parsed.ok) return parsed.reply;
 	const desktops = parsed.value.desktops;
@@ -52,11 +65,9 @@ function parseItems(body: string, state: WorkspaceState): Item[] | Reply {
 		if (typeof entry.desktop_id !== 'string' || entry.desktop_id === '') return apiError('INVALID_PARAM', `${where}.desktop_id is required.`);
 		if (seen.has(entry.desktop_id)) return apiError('INVALID_PARAM', `${where}: desktop ${entry.desktop_id} is listed twice.`);
 		seen.add(entry.desktop_id);
-		const tags = checkTagList(entry.tags, `${where}.tags`, { max: MAX_TAGS_EACH, requireNonEmpty: true });
+		const tags = checkTagList(entry.tags, `${where}.tags`, { max: MAX_TAGS_EACH, requireNonEmpty: true, mode });
 		if (!tags.ok) return tags.reply;
 		items.push({ desktopId: entry.desktop_id, tags: tags.value });
 	}
-	const unknown = items.find((it) => !state.get(it.desktopId));
-	if (unknown) return desktopNotFound(unknown.desktopId);
 	return items;
 }

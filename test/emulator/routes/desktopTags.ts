@@ -20,8 +20,8 @@ export const createTag: Handler = ({ params, body, state }) => {
 };
 
 /**
- * Seed 000: deleting a missing tag succeeds. The key is not validated against the forbidden
- * characters, because a tag set through other channels may hold them and must stay deletable.
+ * Seed 000: deleting a missing tag succeeds. The key is not held to the tag rule, because a tag
+ * written under older rules (or through other channels) may break it and must stay deletable.
  */
 export const deleteTag: Handler = ({ params, state }) => {
 	const desktop = state.get(params.desktop_id);
@@ -36,7 +36,10 @@ export const listTags: Handler = ({ params, state }) => {
 	return { status: 200, body: { tags: publicTags(desktop.tags) } };
 };
 
-/** Seed 001: create or delete many tags at once; everything is validated before anything changes. */
+/**
+ * Seed 001 (BatchChangeTags, body TagsReq): create or delete many tags at once; everything is
+ * validated before anything changes.
+ */
 export const batchTagAction: Handler = ({ params, body, state }) => {
 	const parsed = jsonObject(body);
 	if (!parsed.ok) return parsed.reply;
@@ -44,9 +47,11 @@ export const batchTagAction: Handler = ({ params, body, state }) => {
 	if (action !== 'create' && action !== 'delete') {
 		return apiError('INVALID_ACTION', `action must be "create" or "delete", got ${JSON.stringify(action)}.`);
 	}
-	const tags = checkTagList(parsed.value.tags, 'tags');
+	// Deleting names existing tags, which may predate the current rule; creating writes new ones.
+	const deleting = action === 'delete';
+	const tags = checkTagList(parsed.value.tags, 'tags', { mode: deleting ? 'lookup' : 'user' });
 	if (!tags.ok) return tags.reply;
-	const sysTags = checkTagList(parsed.value.sys_tags, 'sys_tags');
+	const sysTags = checkTagList(parsed.value.sys_tags, 'sys_tags', { mode: deleting ? 'lookup' : 'system' });
 	if (!sysTags.ok) return sysTags.reply;
 	if (tags.value.length === 0 && sysTags.value.length === 0) {
 		return apiError('INVALID_PARAM', 'tags and sys_tags are both empty; there is nothing to do.');

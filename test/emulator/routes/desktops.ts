@@ -1,9 +1,10 @@
 import { apiError } from '../errors';
-import { queryParam } from '../http/rawTarget';
+import { queryParam, queryParams } from '../http/rawTarget';
 import type { Desktop, Reply } from '../types';
 import { boolParam, intParam } from '../validation/query';
-import { desktopNotFound, publicTags } from './common';
+import { desktopNotFound } from './common';
 import { NO_CONTENT, type Handler, type RouteContext } from './context';
+import { desktopDetailInfo, simpleDesktopInfo } from './desktopShapes';
 
 const DELETE_FLAGS = ['delete_users', 'email_notification', 'is_force_delete'] as const;
 
@@ -27,35 +28,83 @@ export const deleteDesktop: Handler = ({ params, query, state }) => {
 	return NO_CONTENT;
 };
 
-export const listDesktops: Handler = (ctx) => list(ctx, 1000, summary);
-export const listDesktopsDetail: Handler = (ctx) => list(ctx, 500, detail);
+/**
+ * GET /desktops (ListDesktopsRequest -> ListDesktopsResponse of SimpleDesktopInfo): limit 0-1000,
+ * default 1000; at most 100 `desktop_id` values.
+ */
+export const listDesktops: Handler = (ctx) =>
+	list(ctx, { maxLimit: 1000, maxDesktopIds: 100, shape: (d) => simpleDesktopInfo(d, ctx.params.project_id) });
 
-/** Offset + limit paging over insertion order, after filtering; total_count counts all matches. */
-function list(ctx: RouteContext, maxLimit: number, shape: (d: Desktop) => Record<string, unknown>): Reply {
+/**
+ * GET /desktops/detail (ListDesktopsDetailRequest -> ListDesktopsDetailResponse of
+ * DesktopDetailInfo): limit 0-500, default 500; `user_names` (at most 100) replaces `user_name`.
+ */
+export const listDesktopsDetail: Handler = (ctx) =>
+	list(ctx, { maxLimit: 500, userNamesParam: 'user_names', maxUserNames: 100, shape: (d) => desktopDetailInfo(d, { single: false }) });
+
+/** GET /desktops/{desktop_id} (ShowDesktopDetailRequest -> ShowDesktopDetailResponse). */
+export const showDesktop: Handler = ({ params, state }) => {
+	const desktop = state.get(params.desktop_id);
+	if (!desktop) return desktopNotFound(params.desktop_id);
+	return { status: 200, body: { desktop: desktopDetailInfo(desktop, { single: true }) } };
+};
+
+interface ListOptions {
+	maxLimit: number;
+	/** A limit on `desktop_id` values, where the SDK states one. */
+	maxDesktopIds?: number;
+	/** The array parameter that, when present, replaces `user_name`. */
+	userNamesParam?: string;
+	maxUserNames?: number;
+	shape: (d: Desktop) => Record<string, unknown>;
+}
+
+/**
+ * Offset + limit paging over insertion order, after filtering; total_count counts all matches.
+ * Array parameters arrive as repeated keys; a desktop matches when it matches any value given.
+ * - `user_name`: substring, case-insensitive. The SDK calls the list's match fuzzy without
+ *   saying anything about case, so a node must not rely on either; the detail route matches the same way.
+ * - `computer_name`: substring, case-insensitive; `status`: exact (upper-cased); `desktop_id`,
+ *   `desktop_ip`: exact; `tag`: `k1=v1,k2=v2`, every pair must hold, a bare `k` matches any value.
+ */
+function list(ctx: RouteContext, opts: ListOptions): Reply {
 	const { query, state } = ctx;
 	const offset = intParam(queryParam(query, 'offset'), 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
 	if (!offset.ok) return offset.reply;
-	const limit = intParam(queryParam(query, 'limit'), 'limit', maxLimit, 0, maxLimit);
+	const limit = intParam(queryParam(query, 'limit'), 'limit', opts.maxLimit, 0, opts.maxLimit);
 	if (!limit.ok) return limit.reply;
 	const tagFilter = parseTagFilter(queryParam(query, 'tag'));
 	if (tagFilter === null) return apiError('INVALID_PARAM', 'tag must look like key1=value1,key2=value2.');
 
+	const desktopIds = queryParams(query, 'desktop_id');
+	const tooManyIds = tooMany(desktopIds, 'desktop_id', opts.maxDesktopIds);
+	if (tooManyIds) return tooManyIds;
+	const userNamesGiven = opts.userNamesParam ? queryParams(query, opts.userNamesParam) : [];
+	const tooManyNames = tooMany(userNamesGiven, opts.userNamesParam ?? '', opts.maxUserNames);
+	if (tooManyNames) return tooManyNames;
+	const users = (userNamesGiven.length ? userNamesGiven : queryParams(query, 'user_name')).map((u) => u.toLowerCase());
+
 	const name = queryParam(query, 'computer_name')?.toLowerCase();
-	const user = queryParam(query, 'user_name');
 	const status = queryParam(query, 'status');
-	const desktopId = queryParam(query, 'desktop_id');
+	const ip = queryParam(query, 'desktop_ip');
 	const matches = state.all().filter(
 		(d) =>
 			(name === undefined || d.computer_name.toLowerCase().includes(name)) &&
-			(user === undefined || d.user_name === user) &&
+			(users.length === 0 || users.some((u) => d.user_name.toLowerCase().includes(u))) &&
 			(status === undefined || d.status === status.toUpperCase()) &&
-			(desktopId === undefined || d.desktop_id === desktopId) &&
+			(desktopIds.length === 0 || desktopIds.includes(d.desktop_id)) &&
+			(ip === undefined || d.ip_addresses.includes(ip)) &&
 			tagFilter.every(([k, v]) => d.tags.some((t) => t.key === k && (v === undefined || t.value === v))),
 	);
 	return {
 		status: 200,
-		body: { total_count: matches.length, desktops: matches.slice(offset.value, offset.value + limit.value).map(shape) },
+		body: { total_count: matches.length, desktops: matches.slice(offset.value, offset.value + limit.value).map(opts.shape) },
 	};
+}
+
+function tooMany(values: string[], name: string, max: number | undefined): Reply | undefined {
+	if (max === undefined || values.length <= max) return undefined;
+	return apiError('BATCH_LIMIT_EXCEEDED', `${name} is given ${values.length} times; at most ${max} values are allowed.`);
 }
 
 /** `k1=v1,k2=v2`; a bare `k` matches any value of k. Null when malformed. */
@@ -69,39 +118,4 @@ function parseTagFilter(raw: string | undefined): [string, string | undefined][]
 		out.push([key, eq === -1 ? undefined : part.slice(eq + 1)]);
 	}
 	return out;
-}
-
-function summary(d: Desktop): Record<string, unknown> {
-	return {
-		desktop_id: d.desktop_id,
-		computer_name: d.computer_name,
-		status: d.status,
-		user_name: d.user_name,
-		attach_user_infos: d.user_name ? [{ user_name: d.user_name, type: 'USER' }] : [],
-		tags: publicTags(d.tags),
-		created: d.created,
-		ip_addresses: [...d.ip_addresses],
-		product_id: d.product_id,
-		desktop_type: 'DEDICATED',
-		login_status: 'REGISTERED',
-		in_maintenance_mode: false,
-	};
-}
-
-function detail(d: Desktop): Record<string, unknown> {
-	return {
-		...summary(d),
-		product: { product_id: d.product_id, flavor_id: 's6.xlarge.2', type: 'BASE', cpu: '4', memory: '8192' },
-		availability_zone: 'ap-southeast-1a',
-		os_type: 'Windows',
-		os_version: '10',
-		user_group: 'users',
-		enterprise_project_id: '0',
-		root_volume: { type: 'SAS', size: 80, device: '/dev/vda' },
-		data_volumes: [],
-		security_groups: [{ id: 'sg-emulator-0001' }],
-		metadata: { 'metering.image_id': 'image-emulator-0001' },
-		addresses: Object.fromEntries(d.ip_addresses.length ? [['net-emulator', d.ip_addresses.map((addr) => ({ addr, version: 4 }))]] : []),
-		site_type: 'CENTER',
-	};
 }

@@ -11,8 +11,13 @@ interface TagCondition {
 }
 
 /**
- * TMS-style resource-instances query. offset and limit are STRINGS in this API; numbers are refused
- * so a client that sends the natural JSON type finds out here rather than in production.
+ * Tag-condition search, served on both paths: POST /desktops/resource-instances/action (current,
+ * ListDesktopsByTags) and the deprecated POST /desktops/resource_instances/action (ListDesktopByTags,
+ * still what Terraform calls). Both take QueryDesktopByTagReq and answer the same shape
+ * (ListDesktopsByTagsResponse / ListDesktopByTagsResponse: offset, total_count, resources of
+ * TagResource); `count` answers total_count alone.
+ * offset and limit are STRINGS in this API; numbers are refused so a client that sends the natural
+ * JSON type finds out here rather than in production.
  */
 export const filterDesktops: Handler = ({ body, state }) => {
 	const parsed = jsonObject(body);
@@ -53,6 +58,7 @@ export const filterDesktops: Handler = ({ body, state }) => {
 	return {
 		status: 200,
 		body: {
+			offset: offset.value,
 			total_count: selected.length,
 			resources: selected.slice(offset.value, offset.value + limit.value).map((d) => ({
 				resource_id: d.desktop_id,
@@ -86,7 +92,8 @@ function conditions(raw: unknown, name: string): Checked<TagCondition[]> {
 		const where = `${name}[${i}]`;
 		const c = raw[i] as Record<string, unknown> | null;
 		if (typeof c !== 'object' || c === null) return bad(apiError('INVALID_PARAM', `${where} must be an object.`));
-		const key = checkKey(c.key, where);
+		// Tags (model_tags.go) carries no character rule: a search may name any key a desktop holds.
+		const key = checkKey(c.key, where, 'lookup');
 		if (!key.ok) return key;
 		if (!Array.isArray(c.values) || c.values.some((v) => typeof v !== 'string')) {
 			return bad(apiError('INVALID_PARAM', `${where}.values is required and must be an array of strings (empty means any value).`));

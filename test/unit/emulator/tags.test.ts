@@ -63,10 +63,18 @@ describe('POST /desktops/{id}/tags (tag.create)', () => {
 		[{ tag: { value: 'v' } }, 'WKS.0102'],
 		[{ tag: { key: '', value: 'v' } }, 'WKS.0102'],
 		[{ tag: { key: 'k'.repeat(129) } }, 'WKS.0102'],
-		[{ tag: { key: 'a=b' } }, 'WKS.0102'],
 		[{ tag: { key: 'a/b' } }, 'WKS.0102'],
+		[{ tag: { key: 'a*b' } }, 'WKS.0102'],
+		[{ tag: { key: 'a,b' } }, 'WKS.0102'],
+		[{ tag: { key: 'a\tb' } }, 'WKS.0102'],
+		[{ tag: { key: ' lead' } }, 'WKS.0102'],
+		[{ tag: { key: 'trail ' } }, 'WKS.0102'],
+		[{ tag: { key: '   ' } }, 'WKS.0102'],
+		[{ tag: { key: '_sys_owner' } }, 'WKS.0102'],
 		[{ tag: { key: 'k', value: 'v'.repeat(44) } }, 'WKS.0103'],
 		[{ tag: { key: 'k', value: 'a|b' } }, 'WKS.0103'],
+		[{ tag: { key: 'k', value: 'a<b>' } }, 'WKS.0103'],
+		[{ tag: { key: 'k', value: ' v' } }, 'WKS.0103'],
 		[{ tag: { key: 'k', value: 5 } }, 'WKS.0103'],
 		[{}, 'WKS.0101'],
 		[{ tag: 'k=v' }, 'WKS.0101'],
@@ -78,11 +86,27 @@ describe('POST /desktops/{id}/tags (tag.create)', () => {
 		expect(tagsOf(dev01)).toHaveLength(2);
 	});
 
+	test.each([
+		['a=b', 'x=y'],
+		['env:prod@eu+1.2-3_4', 'a:b@c+d.e-f_g=h'],
+		['项目 名称', '值'],
+		['हिन्दी', 'Ünïcödé'],
+		['sys_x', ''],
+		['x_sys_', 'in the middle'],
+	])('the SDK rule (model_tag.go) accepts key %j with value %j', async (key, value) => {
+		expect((await call(emu, 'POST', p(emu, `/desktops/${dev01}/tags`), { tag: { key, value } })).status).toBe(204);
+		expect(tagsOf(dev01)?.at(-1)).toEqual({ key, value });
+	});
+
 	test('lengths count Unicode code points, not UTF-16 units', async () => {
-		const key = '😀'.repeat(128); // 256 UTF-16 units
+		const key = '\u{20000}'.repeat(128); // a CJK letter outside the BMP: 256 UTF-16 units
 		const value = 'é'.repeat(43);
 		expect((await call(emu, 'POST', p(emu, `/desktops/${dev01}/tags`), { tag: { key, value } })).status).toBe(204);
-		expect((await call(emu, 'POST', p(emu, `/desktops/${dev01}/tags`), { tag: { key: key + '😀', value } })).status).toBe(400);
+		const over = await call(emu, 'POST', p(emu, `/desktops/${dev01}/tags`), { tag: { key: key + '\u{20000}', value } });
+		expect(over.status).toBe(400);
+		expect(over.json?.error_msg).toContain('longer than 128');
+		// An emoji is a symbol, not a letter: refused by the character rule whatever its length.
+		expect((await call(emu, 'POST', p(emu, `/desktops/${dev01}/tags`), { tag: { key: '😀' } })).status).toBe(400);
 	});
 
 	test('bad JSON and empty body → 400', async () => {
@@ -173,6 +197,24 @@ describe('POST /desktops/{id}/tags/action (tag.batch)', () => {
 			{ key: 'team', value: 'x' },
 		]);
 		expect(emu.getDesktop(dev01)?.sys_tags).toEqual([{ key: '_sys_enterprise_project_id', value: '0' }]);
+	});
+
+	test('create holds tags to the SDK rule; sys_tags may carry the _sys_ prefix', async () => {
+		const sysInTags = await call(emu, 'POST', url(), { action: 'create', tags: [{ key: '_sys_enterprise_project_id', value: '0' }] });
+		expect(sysInTags.status).toBe(400);
+		expect(sysInTags.json?.error_code).toBe('WKS.0102');
+		const badSys = await call(emu, 'POST', url(), { action: 'create', sys_tags: [{ key: '_sys_a/b', value: '0' }] });
+		expect(badSys.status).toBe(400);
+		expect((await call(emu, 'POST', url(), { action: 'create', tags: [{ key: 'a=b', value: 'c:d' }] })).status).toBe(204);
+		expect(tagsOf(dev01)?.at(-1)).toEqual({ key: 'a=b', value: 'c:d' });
+	});
+
+	test('delete names existing keys without the write rule, so a legacy key stays removable', async () => {
+		emu.updateDesktop(dev01, { tags: [{ key: 'a/b', value: '1' }, { key: '_sys_old', value: '2' }, { key: 'env', value: 'dev' }] });
+		const res = await call(emu, 'POST', url(), { action: 'delete', tags: [{ key: 'a/b' }, { key: '_sys_old', value: 'x|y' }] });
+		expect(res.status).toBe(204);
+		expect(tagsOf(dev01)).toEqual([{ key: 'env', value: 'dev' }]);
+		expect((await call(emu, 'POST', url(), { action: 'delete', tags: [{ key: '' }] })).status).toBe(400);
 	});
 
 	test('delete removes listed keys; missing ones succeed', async () => {

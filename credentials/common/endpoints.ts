@@ -11,6 +11,7 @@ export const WORKSPACE_REGIONS: ReadonlyArray<{ name: string; value: string }> =
 	{ name: 'CN North-Ulanqab1 (cn-north-9)', value: 'cn-north-9' },
 	{ name: 'CN North-Ulanqab-Auto1 (cn-north-11)', value: 'cn-north-11' },
 	{ name: 'CN South-Guangzhou (cn-south-1)', value: 'cn-south-1' },
+	{ name: 'EU-Dublin (eu-west-101)', value: 'eu-west-101' },
 	{ name: 'CN Southwest-Guiyang1 (cn-southwest-2)', value: 'cn-southwest-2' },
 	{ name: 'LA-Mexico City1 (na-mexico-1)', value: 'na-mexico-1' },
 	{ name: 'LA-Mexico City2 (la-north-2)', value: 'la-north-2' },
@@ -75,9 +76,21 @@ export function workspaceBaseUrl(settings: EndpointSettings): string {
 	return `https://workspace.${resolveRegion(settings)}.myhuaweicloud.com`;
 }
 
-/** Regional IAM endpoints avoid a cross-region hop; the global one serves every public region. */
+/**
+ * IAM hosts that differ from iam.{region}.myhuaweicloud.com, from the region table of Huawei's IAM
+ * SDK: eu-west-101 is served under .eu, and the SDK lists no regional IAM for cn-north-11 and
+ * af-north-1, where the global endpoint (which serves every public region) is used.
+ */
+const IAM_HOSTS: Readonly<Record<string, string>> = {
+	'eu-west-101': 'iam.eu-west-101.myhuaweicloud.eu',
+	'cn-north-11': 'iam.myhuaweicloud.com',
+	'af-north-1': 'iam.myhuaweicloud.com',
+};
+
+/** Regional IAM endpoints avoid a cross-region hop. */
 export function iamBaseUrl(settings: EndpointSettings): string {
 	const override = String(settings.iamEndpoint ?? '').trim();
 	if (override) return normaliseBaseUrl(override, 'IAM Endpoint');
-	return `https://iam.${resolveRegion(settings)}.myhuaweicloud.com`;
+	const region = resolveRegion(settings);
+	return `https://${IAM_HOSTS[region] ?? `iam.${region}.myhuaweicloud.com`}`;
 }

@@ -82,9 +82,11 @@ test('desktops tagged env=prod kept their owner tag', () => {
 	}
 });
 
-test('one list request and two batch requests (100 + 50 desktops) were sent', () => {
+test('one list request, two look-ups and two batch requests (100 + 50 desktops) were sent', () => {
 	const sent = emu.requests.filter((r) => r.headers['x-auth-token'] === token);
-	expect(sent.map((r) => r.route)).toEqual(['desktop.list', 'desktop.batchUntags', 'desktop.batchUntags']);
+	// Get Many, then Remove From Many Desktops: it looks the desktops up (100 IDs a request), then sends.
+	expect(sent.map((r) => r.route)).toEqual(['desktop.list', 'desktop.list', 'desktop.list', 'desktop.batchUntags', 'desktop.batchUntags']);
+	expect(sent.slice(1, 3).map((r) => new URLSearchParams(r.query).getAll('desktop_id').length)).toEqual([100, 50]);
 	const sizes = sent
 		.filter((r) => r.route === 'desktop.batchUntags')
 		.map((r) => (JSON.parse(r.body) as { desktops: unknown[] }).desktops.length)
@@ -103,6 +105,7 @@ test("n8n's output: one item per dev desktop, paired, naming the desktop and the
 			desktopId: listed[index].desktop_id,
 			action: 'delete',
 			keys: ['owner'],
+			untagged: true,
 			requestIndex: index < 100 ? 0 : 1,
 		});
 	});

@@ -57,6 +57,8 @@ interface Scenario {
 	key: string;
 	/** Credential used by the Huawei nodes; token scenarios get a token of their own. */
 	auth: 'token' | 'password' | 'accessKey' | 'tempAccessKey';
+	/** A second emulator that, like a region not yet updated, serves tag search only on its deprecated path. */
+	legacyRegion?: boolean;
 	/** Items fed into the first Huawei node (via a Code node); omitted = the trigger's single item. */
 	items?: Array<Record<string, unknown>>;
 	steps: Step[];
@@ -173,6 +175,63 @@ const scenarios: Scenario[] = [
 			},
 		],
 	},
+	// What Huawei's SDK says and the node once got wrong (see the Desktop > Get Many and bulk sections of the README).
+	{
+		key: 'listIpAndIds',
+		auth: 'token',
+		steps: [
+			{
+				name: 'Get Many',
+				params: { resource: 'desktop', operation: 'getAll', returnAll: true, filters: { desktopIds: `${did(30)}, ${did(31)}` } },
+			},
+		],
+	},
+	{
+		key: 'exactUser',
+		auth: 'token',
+		steps: [
+			{ name: 'Exact', params: { resource: 'desktop', operation: 'getAll', returnAll: true, filters: { userName: 'al' } } },
+			{
+				name: 'Contains',
+				params: { resource: 'desktop', operation: 'getAll', returnAll: true, filters: { userName: 'al', userNameMatch: 'contains' } },
+			},
+		],
+	},
+	{
+		key: 'bulkUnknown',
+		auth: 'token',
+		items: [{ desktopId: did(35) }, { desktopId: UNKNOWN_DESKTOP }, { desktopId: did(36) }],
+		steps: [
+			{
+				name: 'Add to many',
+				params: { resource: 'tag', operation: 'bulkCreate', desktopId: rl('={{ $json.desktopId }}'), tags: { tag: [{ key: 'team', value: 'x' }] } },
+				extra: { onError: 'continueRegularOutput' },
+			},
+		],
+	},
+	{
+		key: 'equalsInTag',
+		auth: 'token',
+		steps: [
+			{ name: 'Create', params: { resource: 'tag', operation: 'create', desktopId: rl(did(37)), key: 'a=b', value: 'c=d' } },
+			{ name: 'Delete console tag', params: { resource: 'tag', operation: 'delete', desktopId: rl(did(37)), key: 'x=y' } },
+		],
+	},
+	{
+		key: 'legacySearch',
+		auth: 'token',
+		legacyRegion: true,
+		steps: [
+			{
+				name: 'Search',
+				params: { resource: 'desktop', operation: 'getAll', searchBy: 'tagConditions', tagMatch: 'all', returnAll: true, tagConditions: { condition: [{ key: 'old', values: 'region' }] } },
+			},
+			{
+				name: 'Search again',
+				params: { resource: 'desktop', operation: 'getAll', searchBy: 'tagConditions', tagMatch: 'all', returnAll: true, tagConditions: { condition: [{ key: 'old', values: 'region' }] } },
+			},
+		],
+	},
 	{
 		key: 'passwordAuth',
 		auth: 'password',
@@ -240,6 +299,7 @@ function scenarioWorkflow(s: Scenario, cred: { id: string; name: string }): Work
 // Shared setup: one batch for everything
 
 let emu: Emulator;
+let legacyEmu: Emulator;
 let n8n: N8nInstance;
 const tokens: Record<string, string> = {};
 const results: Record<string, RunResult> = {};
@@ -259,14 +319,14 @@ function exampleWorkflow(file: string, ids: string[], cred: { id: string; name: 
 	return { ...withCredential(wf, cred), id: n8nId(`ex${file}`) };
 }
 
-function credentialFor(auth: Scenario['auth'], key: string): CredentialJson {
-	const base = { region: 'ap-southeast-1', projectId: emu.projectId, workspaceEndpoint: emu.url, iamEndpoint: emu.url };
-	const c = emu.credentials;
+function credentialFor(auth: Scenario['auth'], key: string, target: Emulator = emu): CredentialJson {
+	const base = { region: 'ap-southeast-1', projectId: target.projectId, workspaceEndpoint: target.url, iamEndpoint: target.url };
+	const c = target.credentials;
 	const id = n8nId(`cr${key}`);
 	const name = `e2e ${key}`;
 	switch (auth) {
 		case 'token':
-			tokens[key] = emu.issueToken();
+			tokens[key] = target.issueToken();
 			return { id, name, type: CREDENTIAL_TYPE, data: { ...base, authType: 'token', token: tokens[key] } };
 		case 'password':
 			return {
@@ -306,6 +366,8 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime();
 	const tarball = await buildAndPack();
 	emu = await startEmulator();
+	legacyEmu = await startEmulator({ seed: false, legacySearchOnly: true });
+	legacyEmu.addDesktop({ desktop_id: did(40), computer_name: 'old-region', tags: [{ key: 'old', value: 'region' }] });
 
 	const add = (id: string, tags: Array<{ key: string; value: string }> = []) =>
 		emu.addDesktop({ desktop_id: id, computer_name: `e2e-${id.slice(-4)}`, user_name: 'e2e', tags });
@@ -322,6 +384,14 @@ beforeAll(async () => {
 	add(did(11));
 	add(did(12));
 	for (let i = 0; i < MANY; i++) add(did(100 + i));
+	emu.addDesktop({ desktop_id: did(30), computer_name: 'e2e-ip-30', user_name: 'e2e', ip_addresses: ['10.0.0.30'] });
+	emu.addDesktop({ desktop_id: did(31), computer_name: 'e2e-ip-31', user_name: 'e2e', ip_addresses: ['10.0.0.31', '10.0.1.31'] });
+	emu.addDesktop({ desktop_id: did(32), computer_name: 'e2e-al', user_name: 'al' });
+	emu.addDesktop({ desktop_id: did(33), computer_name: 'e2e-alan', user_name: 'alan' });
+	emu.addDesktop({ desktop_id: did(34), computer_name: 'e2e-alice', user_name: 'alice' });
+	add(did(35));
+	add(did(36));
+	add(did(37), [{ key: 'x=y', value: 'made in the console' }]);
 	add(EXAMPLE_DESKTOPS.onboard[0]);
 	add(EXAMPLE_DESKTOPS.onboard[1]);
 	add(EXAMPLE_DESKTOPS.cleanup[0], [{ key: 'tmp-build', value: '42' }, { key: 'env', value: 'dev' }]);
@@ -332,7 +402,7 @@ beforeAll(async () => {
 
 	n8n = await N8nInstance.create({ runtime, tarball });
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-	const creds = active.map((s) => credentialFor(s.auth, s.key));
+	const creds = active.map((s) => credentialFor(s.auth, s.key, s.legacyRegion ? legacyEmu : emu));
 	const exampleCred = credentialFor('token', 'examples');
 	await n8n.importCredentials([...creds, exampleCred]);
 
@@ -362,6 +432,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await n8n?.dispose();
 	await emu?.close();
+	await legacyEmu?.close();
 	if (n8n) {
 		const boots = n8n.timings.map((t) => `${t.command} ${(t.ms / 1000).toFixed(1)}s`).join(', ');
 		// eslint-disable-next-line no-console
@@ -489,6 +560,49 @@ describe('API errors', () => {
 		expect(JSON.stringify(items[1])).toContain('WKS.0202');
 		expect(tagsOf(did(8))).toEqual({ cof: 'yes' });
 		expect(tagsOf(did(9))).toEqual({ cof: 'yes' });
+	});
+});
+
+describe("what Huawei's SDK says, in real n8n", () => {
+	test('Desktop > Get Many by Desktop IDs: one request naming both, Simplify keeps the IP the list answers', () => {
+		const items = itemsOf(ok('listIpAndIds'), 'Get Many');
+		expect(items.map((i) => [i.desktop_id, i.ip_address])).toEqual([
+			[did(30), '10.0.0.30'],
+			[did(31), '10.0.0.31'],
+		]);
+		const [request] = byToken('listIpAndIds');
+		expect(new URLSearchParams(request.query).getAll('desktop_id')).toEqual([did(30), did(31)]);
+	});
+
+	test('User Name "al": Exact keeps only al, Contains gives what Huawei matched', () => {
+		const r = ok('exactUser');
+		expect(itemsOf(r, 'Exact').map((i) => i.desktop_id)).toEqual([did(32)]);
+		const contains = itemsOf(r, 'Contains').map((i) => i.desktop_id);
+		expect(contains).toEqual(expect.arrayContaining([did(32), did(33), did(34)]));
+		for (const item of itemsOf(r, 'Contains')) expect(String(item.user_name)).toMatch(/al/i);
+	});
+
+	test('Add to Many Desktops: an unknown desktop fails its item and is never reported as tagged', () => {
+		const run = ok('bulkUnknown').runData['Add to many'][0];
+		const items = run.data?.main?.[0] ?? [];
+		expect(items.map((i) => i.json.tagged ?? false)).toEqual([true, false, true]);
+		expect(String(items[1].json.error)).toContain(`Desktop ${UNKNOWN_DESKTOP} was not found in this project: no tags were added`);
+		expect(tagsOf(did(35))).toEqual({ team: 'x' });
+		expect(tagsOf(did(36))).toEqual({ team: 'x' });
+		expect(byToken('bulkUnknown').map((q) => q.route)).toEqual(['desktop.list', 'desktop.batchTags']);
+	});
+
+	test('a tag with "=" can be created, and one made in the console removed', () => {
+		ok('equalsInTag');
+		expect(tagsOf(did(37))).toEqual({ 'a=b': 'c=d' });
+	});
+
+	test('Tag Conditions in a region without the new path: the deprecated path once, then remembered', () => {
+		const r = ok('legacySearch');
+		expect(itemsOf(r, 'Search').map((i) => i.desktop_id)).toEqual([did(40)]);
+		expect(itemsOf(r, 'Search again').map((i) => i.desktop_id)).toEqual([did(40)]);
+		const sent = legacyEmu.requests.filter((q) => q.headers['x-auth-token'] === tokens.legacySearch);
+		expect(sent.map((q) => `${q.route} ${q.status}`)).toEqual(['desktop.filter 404', 'desktop.filterLegacy 200', 'desktop.filterLegacy 200']);
 	});
 });
 

@@ -23,7 +23,10 @@ export interface HostileCase {
 
 export const TOO_LONG_KEY = '🔑'.repeat(129); // 129 code points, 258 UTF-16 units
 export const CONTROL = { 'a line break': 'a\nb', 'a tab': 'a\tb', NUL: 'a\u0000b', DEL: 'a\u007fb', 'a C1 control': 'a\u0085b' };
-export const FORBIDDEN = ['=', '*', '<', '>', ',', '|', '/'];
+/** Forbidden by every wording of Huawei's tag rule ("=" is allowed by the current one: Huawei decides). */
+export const FORBIDDEN = ['*', '<', '>', ',', '|', '/'];
+/** What the node says when it refuses one of them. */
+export const FORBIDDEN_RULE = /Huawei's tag rules forbid \* < > , \| \/ in tag keys and values/;
 export const NOT_TEXT: Array<[string, unknown, RegExp]> = [
 	['a number', 5, /must be text, but the value is a number \(5\)/],
 	['an object', { a: 1 }, /must be text, but the value is an object/],

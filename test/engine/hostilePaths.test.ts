@@ -10,8 +10,14 @@ import { runNode } from './harness';
 const emu = useEmulator();
 
 const token = () => credentialsFor(emu, 'token');
-const KEYS_SENT_AS_ONE_SEGMENT = ['a b', 'ключ', 'x.y', '%2e%2e', '?a', 'a?b#c', '#', '...', 'a\\b', '🔑'];
-const KEYS_REFUSED = ['..', '.', '../..', 'x/y', '?a=b', 'a=b', '*', ''];
+/** Allowed by Huawei's current tag rule (letters of any script, digits, spaces, _ . : = + - @). */
+const KEYS_HUAWEI_STORES = ['a b', 'ключ', 'x.y', '...', 'a=b', 'k:v+1@x'];
+/** Path- or query-like keys the current rule forbids; the node lets Huawei refuse them. */
+const KEYS_HUAWEI_REFUSES = ['%2e%2e', '?a', 'a?b#c', '#', 'a\\b', '🔑'];
+/** A tag may hold these from an older rule or the console; removing it must still work. */
+const KEYS_ONLY_REMOVED = ['../..', 'x/y', '?a=b', '*'];
+const KEYS_SENT_AS_ONE_SEGMENT = [...KEYS_HUAWEI_STORES, ...KEYS_HUAWEI_REFUSES, ...KEYS_ONLY_REMOVED];
+const KEYS_REFUSED = ['..', '.', ''];
 
 test.each(KEYS_SENT_AS_ONE_SEGMENT)('Tag Delete with key %p reaches the tag route with that exact key', async (key) => {
 	const id = emu.seedDesktopIds.dev01;
@@ -29,10 +35,21 @@ test.each(KEYS_SENT_AS_ONE_SEGMENT)('Tag Delete with key %p reaches the tag rout
 	expect(emu.listDesktops()).toHaveLength(3);
 });
 
-test.each(KEYS_SENT_AS_ONE_SEGMENT)('Tag Create with key %p stores exactly that key', async (key) => {
+test.each(KEYS_HUAWEI_STORES)('Tag Create with key %p stores exactly that key', async (key) => {
 	const id = emu.seedDesktopIds.dev02;
-	await runNode({ credentials: token(), parameters: params('tag', 'create', { desktopId: desktop(id), key, value: 'v' }) });
+	const { error } = await runNode({ credentials: token(), parameters: params('tag', 'create', { desktopId: desktop(id), key, value: 'v' }) });
+	expect(error).toBeUndefined();
 	expect(emu.getDesktop(id)?.tags).toContainEqual({ key, value: 'v' });
+	expect(emu.requests.map((r) => r.route)).toEqual(['tag.create']);
+});
+
+test.each(KEYS_HUAWEI_REFUSES)('Tag Create with key %p reaches only the tag route, and Huawei refuses it with its message', async (key) => {
+	const id = emu.seedDesktopIds.dev02;
+	const before = emu.getDesktop(id)?.tags;
+	const { error } = await runNode({ credentials: token(), parameters: params('tag', 'create', { desktopId: desktop(id), key, value: 'v' }) });
+	expect(error?.message).toMatch(/^Could not create tag .* HTTP 400 WKS\.\d+/);
+	expect(error?.description).toMatch(/Huawei message: /);
+	expect(emu.getDesktop(id)?.tags).toEqual(before);
 	expect(emu.requests.map((r) => r.route)).toEqual(['tag.create']);
 });
 

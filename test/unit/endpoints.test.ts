@@ -1,7 +1,9 @@
 /**
- * Endpoints from API.md: Workspace at https://workspace.{region}.myhuaweicloud.com, IAM at
- * https://iam.{region}.myhuaweicloud.com, a list of regions plus free text, and an endpoint
- * override (private clouds, proxies, tests) that keeps any path prefix.
+ * Endpoints from API.md and the region tables of Huawei's Go SDK (services/workspace/v2/region,
+ * services/iam/v3/region): Workspace at https://workspace.{region}.myhuaweicloud.com, IAM at
+ * https://iam.{region}.myhuaweicloud.com except where the IAM table says otherwise, a list of
+ * regions plus free text, and an endpoint override (private clouds, proxies, tests) that keeps any
+ * path prefix.
  */
 import { iamBaseUrl, WORKSPACE_REGIONS, workspaceBaseUrl } from '../../credentials/common/endpoints';
 
@@ -25,7 +27,18 @@ const API_MD_REGIONS = [
 	'af-north-1',
 	'tr-west-1',
 	'na-mexico-1',
+	'eu-west-101',
 ];
+
+/**
+ * IAM hosts per the IAM SDK's table: eu-west-101 is under .eu; cn-north-11 and af-north-1 have no
+ * regional IAM there, so the global endpoint serves them.
+ */
+const IAM_HOST: Record<string, string> = {
+	'eu-west-101': 'https://iam.eu-west-101.myhuaweicloud.eu',
+	'cn-north-11': 'https://iam.myhuaweicloud.com',
+	'af-north-1': 'https://iam.myhuaweicloud.com',
+};
 
 describe('region endpoints', () => {
 	it('builds the Workspace endpoint from the region', () => {
@@ -38,7 +51,12 @@ describe('region endpoints', () => {
 
 	it.each(API_MD_REGIONS)('builds both endpoints for %s', (region) => {
 		expect(workspaceBaseUrl({ region })).toBe(`https://workspace.${region}.myhuaweicloud.com`);
-		expect(iamBaseUrl({ region })).toBe(`https://iam.${region}.myhuaweicloud.com`);
+		expect(iamBaseUrl({ region })).toBe(IAM_HOST[region] ?? `https://iam.${region}.myhuaweicloud.com`);
+	});
+
+	it('offers every Workspace region of the SDK in the list', () => {
+		const offered = WORKSPACE_REGIONS.map((option) => option.value);
+		for (const region of API_MD_REGIONS) expect(offered).toContain(region);
 	});
 
 	it('trims whitespace around the region', () => {
@@ -46,9 +64,9 @@ describe('region endpoints', () => {
 	});
 
 	it('uses customRegion when region is "custom"', () => {
-		const settings = { region: 'custom', customRegion: 'eu-west-101' };
-		expect(workspaceBaseUrl(settings)).toBe('https://workspace.eu-west-101.myhuaweicloud.com');
-		expect(iamBaseUrl(settings)).toBe('https://iam.eu-west-101.myhuaweicloud.com');
+		const settings = { region: 'custom', customRegion: 'xx-test-9' };
+		expect(workspaceBaseUrl(settings)).toBe('https://workspace.xx-test-9.myhuaweicloud.com');
+		expect(iamBaseUrl(settings)).toBe('https://iam.xx-test-9.myhuaweicloud.com');
 	});
 
 	it('trims whitespace around a custom region', () => {

@@ -56,7 +56,9 @@ function tagValueInput(extra: Partial<INodeProperties>): INodeProperties {
 	return { displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. dev', ...extra };
 }
 
-const keyHint = `1 to ${TAG_KEY_MAX} characters; not ${forbidden}`;
+/** Huawei's current tag rule (SDK model Tag), and what every wording of it forbids. */
+const allowed = 'letters, digits, spaces and _ . : = + - @';
+const keyHint = `1 to ${TAG_KEY_MAX} characters: ${allowed}, not starting with _sys_; never ${forbidden}`;
 
 export function tagKeyField(show: { resource: string[]; operation: string[] }, description: string): INodeProperties {
 	return tagKeyInput({ required: true, description, hint: keyHint, displayOptions: { show } });
@@ -65,7 +67,7 @@ export function tagKeyField(show: { resource: string[]; operation: string[] }, d
 export function tagValueField(show: { resource: string[]; operation: string[] }): INodeProperties {
 	return tagValueInput({
 		description: 'The tag value; may be empty',
-		hint: `Up to ${TAG_VALUE_MAX} characters; not ${forbidden}`,
+		hint: `Up to ${TAG_VALUE_MAX} characters: ${allowed}; never ${forbidden}`,
 		displayOptions: { show },
 	});
 }

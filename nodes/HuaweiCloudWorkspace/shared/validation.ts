@@ -1,15 +1,28 @@
 /**
  * Input rules checked before any request leaves, so that bad data from upstream nodes fails the
  * item with a message naming the field and the rule, and never reaches the API half-formed.
- * Limits come from Huawei's tag rules: key 1-128 and value 0-43 Unicode characters, neither
- * containing = * < > , | /.
+ *
+ * Tags: key 1-128 and value 0-43 Unicode characters. Huawei has two wordings of the character rule:
+ * the API pages the node was specified from forbid = * < > , | /; the current SDK model (Tag, since
+ * 2025-01) allows only letters, digits, spaces and _ . : = + - @, no space at either end and no key
+ * starting with _sys_. Where they disagree (=, a backslash, #, edge spaces...) Huawei's server
+ * decides and its message is shown. Before writing or matching a tag the node refuses only what
+ * both forbid; to remove one it checks only emptiness, length and what keeps the path intact, so
+ * that any tag Huawei holds can be removed.
  */
 
 export const TAG_KEY_MAX = 128;
 export const TAG_VALUE_MAX = 43;
 /** The newest Huawei definitions allow 20 tags a desktop and older ones 10: no source allows more than 20 in one call. */
 export const TAGS_PER_REQUEST_MAX = 20;
-export const FORBIDDEN_TAG_CHARACTERS = ['=', '*', '<', '>', ',', '|', '/'];
+/** Characters neither wording of Huawei's tag rule allows. */
+export const FORBIDDEN_TAG_CHARACTERS = ['*', '<', '>', ',', '|', '/'];
+
+/**
+ * What a tag is for: writing it (create, add), matching it (filters and conditions, where a comma
+ * or a control character would break the query's own syntax), or removing it (delete, remove).
+ */
+export type TagUse = 'write' | 'match' | 'remove';
 
 const DESKTOP_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
@@ -66,7 +79,7 @@ function checkCharacters(field: string, text: string): void {
 	if (forbidden.length > 0) {
 		throw new InputError(
 			field,
-			`${field} "${text}" contains ${forbidden.map((c) => `"${c}"`).join(', ')}: tag keys and values may not contain any of = * < > , | /`,
+			`${field} "${text}" contains ${forbidden.map((c) => `"${c}"`).join(', ')}: Huawei's tag rules forbid * < > , | / in tag keys and values`,
 		);
 	}
 	if (hasControlCharacter(text)) {
@@ -88,7 +101,7 @@ export function validateDesktopId(value: unknown, field = 'Desktop ID'): string 
 	return text;
 }
 
-export function validateTagKey(value: unknown, field = 'Tag Key'): string {
+export function validateTagKey(value: unknown, use: TagUse, field = 'Tag Key'): string {
 	const key = requireText(field, value);
 	if (key.trim() === '') {
 		throw new InputError(field, `${field} is required and may not be blank`);
@@ -97,7 +110,7 @@ export function validateTagKey(value: unknown, field = 'Tag Key'): string {
 	if (length > TAG_KEY_MAX) {
 		throw new InputError(field, `${field} is ${length} characters long: tag keys may have at most ${TAG_KEY_MAX} characters`);
 	}
-	checkCharacters(field, key);
+	if (use !== 'remove') checkCharacters(field, key);
 	// An HTTP client resolves "." and ".." path segments before sending, which would change the address.
 	if (key === '.' || key === '..') {
 		throw new InputError(field, `${field} "${key}" is not allowed: a tag key may not be "." or ".."`);
@@ -105,14 +118,14 @@ export function validateTagKey(value: unknown, field = 'Tag Key'): string {
 	return key;
 }
 
-export function validateTagValue(value: unknown, field = 'Tag Value'): string {
+export function validateTagValue(value: unknown, use: TagUse, field = 'Tag Value'): string {
 	if (value === undefined || value === null) return '';
 	const text = requireText(field, value);
 	const length = codePointLength(text);
 	if (length > TAG_VALUE_MAX) {
 		throw new InputError(field, `${field} is ${length} characters long: tag values may have at most ${TAG_VALUE_MAX} characters`);
 	}
-	checkCharacters(field, text);
+	if (use !== 'remove') checkCharacters(field, text);
 	return text;
 }
 
@@ -122,7 +135,7 @@ export interface Tag {
 }
 
 /** Validates a list of tags for one request: each tag, duplicates, and the per-request maximum. */
-export function validateTagList(value: unknown, field: string): Tag[] {
+export function validateTagList(value: unknown, use: TagUse, field: string): Tag[] {
 	if (value === undefined || value === null) return [];
 	if (!Array.isArray(value)) {
 		throw new InputError(field, `${field} must be a list of tags, but the value is ${describeType(value)}`);
@@ -137,8 +150,8 @@ export function validateTagList(value: unknown, field: string): Tag[] {
 		}
 		const { key, value: tagValue } = entry as Record<string, unknown>;
 		const tag = {
-			key: validateTagKey(key, `${field} entry ${index + 1} key`),
-			value: validateTagValue(tagValue, `${field} entry ${index + 1} value`),
+			key: validateTagKey(key, use, `${field} entry ${index + 1} key`),
+			value: validateTagValue(tagValue, use, `${field} entry ${index + 1} value`),
 		};
 		if (seen.has(tag.key)) {
 			throw new InputError(field, `${field} names the key "${tag.key}" twice: each key may appear once per request`);

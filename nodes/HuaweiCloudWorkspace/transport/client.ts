@@ -31,6 +31,11 @@ export interface WorkspaceRequest {
 	segments: string[];
 	qs?: IDataObject;
 	body?: IDataObject;
+	/**
+	 * The same API's deprecated path, for regions that have not deployed the current one: used
+	 * once the current path answers 404 APIG.0101, and from then on for that endpoint.
+	 */
+	deprecatedSegments?: string[];
 }
 
 export interface SendSettings {
@@ -53,10 +58,18 @@ export interface SendSettings {
  */
 export interface ClientState {
 	pacers: PacerRegistry;
+	/** Endpoint and path of the APIs an endpoint serves only under their deprecated path. */
+	deprecatedPathsInUse: Set<string>;
 }
 
 export function newClientState(): ClientState {
-	return { pacers: new PacerRegistry() };
+	return { pacers: new PacerRegistry(), deprecatedPathsInUse: new Set() };
+}
+
+/** The gateway's answer for a path it does not route: the current path is not deployed there. */
+function isUnknownPath(error: unknown): boolean {
+	const { httpCode, errorResponse } = (error ?? {}) as { httpCode?: unknown; errorResponse?: { error_code?: unknown } };
+	return String(httpCode) === '404' && errorResponse?.error_code === 'APIG.0101';
 }
 
 type Caller = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -163,9 +176,11 @@ export class WorkspaceClient {
 		const prepared: IHttpRequestOptions = {
 			...base,
 			baseURL,
-			url: workspacePath(projectId, request.segments),
+			url: workspacePath(projectId, this.segmentsFor(request, baseURL)),
 			method: request.method,
 			qs: request.qs ?? {},
+			// A list parameter goes as the key repeated (desktop_id=a&desktop_id=b), as Huawei's SDKs send it.
+			arrayFormat: 'repeat',
 			json: true,
 			headers: { ...base.headers, Accept: 'application/json' },
 			ignoreHttpStatusErrors: this.credentials.authType === 'password' ? { ignore: true, except: [401] } : true,
@@ -179,8 +194,38 @@ export class WorkspaceClient {
 		return prepared;
 	}
 
+	private deprecatedKey(request: WorkspaceRequest, baseURL: string): string {
+		return `${baseURL} ${request.segments.join('/')}`;
+	}
+
+	private segmentsFor(request: WorkspaceRequest, baseURL: string): string[] {
+		const useDeprecated =
+			request.deprecatedSegments !== undefined && this.state.deprecatedPathsInUse.has(this.deprecatedKey(request, baseURL));
+		return useDeprecated && request.deprecatedSegments ? request.deprecatedSegments : request.segments;
+	}
+
+	/**
+	 * Runs `send`, and once more on the deprecated path when the current one is unknown to the
+	 * endpoint; the endpoint is remembered, so later requests go to the deprecated path directly.
+	 */
+	private async withPathFallback<T>(request: WorkspaceRequest, send: () => Promise<T>): Promise<T> {
+		try {
+			return await send();
+		} catch (error) {
+			if (!request.deprecatedSegments || !isUnknownPath(error)) throw error;
+			const key = this.deprecatedKey(request, workspaceBaseUrl(this.credentials));
+			if (this.state.deprecatedPathsInUse.has(key)) throw error;
+			this.state.deprecatedPathsInUse.add(key);
+			return await send();
+		}
+	}
+
 	/** Sends one request with n8n's authentication and returns Huawei's successful answer. */
 	async send(request: WorkspaceRequest, settings: SendSettings): Promise<IN8nHttpFullResponse> {
+		return await this.withPathFallback(request, async () => await this.sendOnce(request, settings));
+	}
+
+	private async sendOnce(request: WorkspaceRequest, settings: SendSettings): Promise<IN8nHttpFullResponse> {
 		const options = { ...this.requestOptions(request, settings.itemIndex), returnFullResponse: true };
 		return await this.paced(settings, async () => {
 			// A fresh copy per attempt: signing replaces headers and body, and must start from the unsigned request.
@@ -202,9 +247,15 @@ export class WorkspaceClient {
 	async sendRouted(
 		pagination: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
+		request: WorkspaceRequest,
 		settings: SendSettings,
 	): Promise<INodeExecutionData[]> {
-		return await this.paced(settings, async () => await pagination.makeRoutingRequest(cloneRoutedRequest(requestData)));
+		return await this.withPathFallback(request, async () => {
+			// The path as of now: an earlier page may have found that this endpoint needs the deprecated one.
+			const { url } = this.requestOptions(request, settings.itemIndex);
+			const current = { ...requestData, options: { ...requestData.options, url } };
+			return await this.paced(settings, async () => await pagination.makeRoutingRequest(cloneRoutedRequest(current)));
+		});
 	}
 
 	/** Runs `attempt` through the account's pacer, retrying what the failure class allows. */

@@ -29,25 +29,31 @@ export function withPage<T extends PageRequest>(request: T, placement: PageSetti
 	return { ...request, body: { ...body, offset: String(offset), limit: String(limit) } };
 }
 
-/** Fetches pages until `wanted` results (Infinity for all) or the end, and returns them in order. */
+/**
+ * Fetches pages until `wanted` results (Infinity for all) or the end, and returns them in order.
+ * `keep` drops results the server should not have matched; the end of the list is still told by
+ * the server's page, and pages are then always full-sized, as fewer kept results than asked for
+ * says nothing about what comes next.
+ */
 export async function collectPages<T>(
 	wanted: number,
 	pageSize: number,
 	fetchPage: (offset: number, limit: number) => Promise<T[]>,
 	fingerprint: (result: T) => string,
+	keep?: (result: T) => boolean,
 ): Promise<T[]> {
 	const results: T[] = [];
 	let offset = 0;
 	let previousFirst: string | undefined;
 	while (results.length < wanted) {
-		const size = Math.min(pageSize, wanted - results.length);
+		const size = keep ? pageSize : Math.min(pageSize, wanted - results.length);
 		const page = await fetchPage(offset, size);
 		const first = page.length > 0 ? fingerprint(page[0]) : undefined;
 		if (first !== undefined && first === previousFirst) break;
 		previousFirst = first;
-		results.push(...page);
+		results.push(...(keep ? page.filter(keep) : page));
 		if (page.length < size) break;
 		offset += size;
 	}
-	return results;
+	return results.slice(0, wanted);
 }

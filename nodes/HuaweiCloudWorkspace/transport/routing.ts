@@ -1,5 +1,6 @@
 import type {
 	DeclarativeRestApiSettings,
+	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
@@ -13,6 +14,15 @@ import { huaweiApiError } from './errors';
 import type { ErrorContext } from './huaweiErrors';
 import { collectPages, type PageSettings, withPage } from './paging';
 
+export interface ItemPaging extends PageSettings {
+	/** Results the item wants, Infinity for all. */
+	wanted: number;
+	/** Query additions, one list (paged on its own) each, e.g. 100 desktop IDs per request. */
+	parts?: IDataObject[];
+	/** Drops results the server matched more loosely than the item asked. */
+	keep?: (item: INodeExecutionData) => boolean;
+}
+
 /** A declarative operation, as its own file states it. */
 export interface RoutedRequest<Input> {
 	/** Reads and checks the item's parameters, once per item: its expressions are evaluated here. */
@@ -25,8 +35,8 @@ export interface RoutedRequest<Input> {
 	output: (context: IExecuteSingleFunctions, input: Input, response: IN8nHttpFullResponse) => INodeExecutionData[];
 	/** Whether sending twice has the same effect as once: only then is a 5xx or a dropped connection retried. */
 	repeatable: boolean;
-	/** For lists: how many results the item wants (Infinity for all) and how Huawei pages them. */
-	paging?: (input: Input) => PageSettings & { wanted: number };
+	/** For lists: how many results the item wants and how Huawei pages them. */
+	paging?: (input: Input) => ItemPaging;
 	/** The item's output without any request (e.g. a dry run), or undefined to send. */
 	answerWithoutRequest?: (context: IExecuteSingleFunctions, input: Input) => INodeExecutionData[] | undefined;
 }
@@ -60,25 +70,35 @@ export function workspaceRouting<Input>(state: ClientState, operation: RoutedReq
 				const answer = operation.answerWithoutRequest?.(this, input);
 				if (answer) return answer;
 				const client = await WorkspaceClient.forItem(state, this);
+				const request = operation.request(input);
 				const settings = {
 					itemIndex: this.getItemIndex(),
 					errorContext: operation.describe(input),
 					repeatable: operation.repeatable,
 				};
 				const paging = operation.paging?.(input);
-				if (!paging) return await client.sendRouted(this, requestData, settings);
-				return await collectPages(
-					paging.wanted,
-					paging.pageSize,
-					async (offset, limit) =>
-						await client.sendRouted(
-							this,
-							{ ...requestData, options: withPage(requestData.options, paging.placement, offset, limit) },
-							// Reading a page changes nothing, so it may be retried like any read.
-							{ ...settings, repeatable: true },
-						),
-					(item) => JSON.stringify(item.json),
-				);
+				if (!paging) return await client.sendRouted(this, requestData, request, settings);
+				const results: INodeExecutionData[] = [];
+				for (const part of paging.parts ?? [{}]) {
+					if (results.length >= paging.wanted) break;
+					const options = { ...requestData.options, qs: { ...requestData.options.qs, ...part } };
+					const found = await collectPages(
+						paging.wanted - results.length,
+						paging.pageSize,
+						async (offset, limit) =>
+							await client.sendRouted(
+								this,
+								{ ...requestData, options: withPage(options, paging.placement, offset, limit) },
+								request,
+								// Reading a page changes nothing, so it may be retried like any read.
+								{ ...settings, repeatable: true },
+							),
+						(item) => JSON.stringify(item.json),
+						paging.keep,
+					);
+					results.push(...found);
+				}
+				return results;
 			},
 		},
 		send: {

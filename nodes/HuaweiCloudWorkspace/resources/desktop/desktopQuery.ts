@@ -1,6 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InputError, requireText, validateTagKey, validateTagList, validateTagValue } from '../../shared/validation';
+import {
+	InputError,
+	requireText,
+	validateDesktopId,
+	validateTagKey,
+	validateTagList,
+	validateTagValue,
+} from '../../shared/validation';
 
 /**
  * What Desktop > Get Many's filters become on the wire: the query of GET /desktops, or the body of
@@ -41,13 +48,42 @@ function filterText(filters: IDataObject, name: string, field: string): string |
 	return text;
 }
 
-/** Query parameters for GET /desktops from the Filters collection; unset filters are not sent. */
-export function readDesktopFilters(filters: IDataObject): IDataObject {
+/** ListDesktopsRequest takes at most this many desktop_id values in one request. */
+const DESKTOP_IDS_PER_REQUEST = 100;
+
+/** GET /desktops for the Filters collection: unset filters are not sent. */
+export interface DesktopListQuery {
+	qs: IDataObject;
+	/** One entry per request, each with up to 100 desktop IDs, when the Desktop IDs filter is set. */
+	idChunks: string[][];
+	/** Huawei matches user_name fuzzily ("al" finds alice): for an exact match the answer is filtered by this name. */
+	exactUserName?: string;
+}
+
+/** The Desktop IDs filter: a list, or text with IDs separated by commas, spaces or line breaks. */
+function desktopIdList(filters: IDataObject): string[] | undefined {
+	if (!('desktopIds' in filters)) return undefined;
+	const raw = filters.desktopIds;
+	const entries = Array.isArray(raw) ? raw : requireText('Desktop IDs', raw ?? '').split(/[\s,]+/);
+	const ids = entries
+		.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''))
+		.map((entry, index) => validateDesktopId(entry, `Desktop IDs entry ${index + 1}`));
+	if (ids.length === 0) {
+		throw new InputError('Desktop IDs', 'Desktop IDs is empty: enter at least one desktop ID, or remove the filter (an empty filter would match every desktop)');
+	}
+	return [...new Set(ids)];
+}
+
+export function readDesktopFilters(filters: IDataObject): DesktopListQuery {
 	const qs: IDataObject = {};
 	const computerName = filterText(filters, 'computerName', 'Computer Name');
 	if (computerName !== undefined) qs.computer_name = computerName;
 	const userName = filterText(filters, 'userName', 'User Name');
 	if (userName !== undefined) qs.user_name = userName;
+	const userNameMatch = filters.userNameMatch ?? 'exact';
+	if (userNameMatch !== 'exact' && userNameMatch !== 'contains') {
+		throw new InputError('User Name Match', `User Name Match must be "exact" or "contains", not ${JSON.stringify(userNameMatch)}`);
+	}
 	const status = filterText(filters, 'status', 'Status');
 	if (status !== undefined) {
 		if (!DESKTOP_STATUSES.some((s) => s.value === status)) {
@@ -55,9 +91,14 @@ export function readDesktopFilters(filters: IDataObject): IDataObject {
 		}
 		qs.status = status;
 	}
-	const tags = validateTagList((filters.tags as IDataObject | undefined)?.tag, 'Tags filter');
+	const tags = validateTagList((filters.tags as IDataObject | undefined)?.tag, 'match', 'Tags filter');
 	if (tags.length > 0) qs.tag = tagQuery(tags);
-	return qs;
+	const ids = desktopIdList(filters);
+	const idChunks: string[][] = [];
+	for (let start = 0; ids && start < ids.length; start += DESKTOP_IDS_PER_REQUEST) {
+		idChunks.push(ids.slice(start, start + DESKTOP_IDS_PER_REQUEST));
+	}
+	return { qs, idChunks, exactUserName: userNameMatch === 'exact' ? userName : undefined };
 }
 
 interface TagCondition {
@@ -92,7 +133,7 @@ export function readTagConditionsBody(
 	const seen = new Set<string>();
 	body[field] = list.map((entry, index): TagCondition => {
 		const where = `Tag Conditions entry ${index + 1}`;
-		const key = validateTagKey(entry.key, `${where} key`);
+		const key = validateTagKey(entry.key, 'match', `${where} key`);
 		if (seen.has(key)) throw new InputError('Tag Conditions', `Tag Conditions names the key "${key}" twice`);
 		seen.add(key);
 		const raw = entry.values === undefined || entry.values === null ? '' : requireText(`${where} values`, entry.values);
@@ -101,7 +142,7 @@ export function readTagConditionsBody(
 			.split(',')
 			.map((value) => value.trim())
 			.filter((value) => value !== '')
-			.map((value) => validateTagValue(value, `${where} value`));
+			.map((value) => validateTagValue(value, 'match', `${where} value`));
 		return { key, values: [...new Set(values)] };
 	});
 	return body;

@@ -5,24 +5,27 @@ import { checkInput, readWanted } from '../../shared/input';
 import { routedOperation } from '../../shared/operation';
 import { InputError, validateBoolean } from '../../shared/validation';
 import type { WorkspaceRequest } from '../../transport/client';
-import type { PageSettings } from '../../transport/paging';
+import type { ItemPaging } from '../../transport/routing';
 import { DESKTOP_STATUSES, readDesktopFilters, readTagConditionsBody } from './desktopQuery';
 
 const show = { resource: ['desktop'], operation: ['getAll'] };
 const showProperties = { ...show, searchBy: ['properties'] };
 const showTags = { ...show, searchBy: ['tagConditions'] };
 
-/** The fields "Simplify" keeps; the rest (product, login state, attachment details...) only in the raw object. */
+/**
+ * The fields "Simplify" keeps, all of which GET /desktops answers (SimpleDesktopInfo); the rest
+ * (pool, type, attached users...) only in the raw object. Product and login state are not in this
+ * list's answer at all: Desktop > Get gives them.
+ */
 const SIMPLE_DESKTOP_FIELDS = [
 	'desktop_id',
 	'computer_name',
 	'status',
+	'task_status',
 	'user_name',
-	'tags',
-	'ip_addresses',
+	'ip_address',
 	'created',
-	'product_id',
-	'login_status',
+	'tags',
 ] as const;
 
 const fields: INodeProperties[] = [
@@ -63,6 +66,15 @@ const fields: INodeProperties[] = [
 				description: 'Desktops whose computer name contains this text (fuzzy match)',
 			},
 			{
+				displayName: 'Desktop IDs',
+				name: 'desktopIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. a130ab3a-72bf-4b71-baa9-af4987c8e338, 4c9e2f1a-...',
+				description:
+					'Only these desktops: IDs separated by commas or line breaks, or an expression giving a list. Any number; sent 100 per request.',
+			},
+			{
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
@@ -81,7 +93,19 @@ const fields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. alice',
-				description: 'Only desktops assigned to this user (exact name)',
+				description: 'Only desktops assigned to this user (see User Name Match)',
+			},
+			{
+				displayName: 'User Name Match',
+				name: 'userNameMatch',
+				type: 'options',
+				default: 'exact',
+				description:
+					'Huawei matches user names fuzzily ("al" also finds alice and alan); Exact keeps only the user named, in any letter case',
+				options: [
+					{ name: 'Exact', value: 'exact' },
+					{ name: 'Contains', value: 'contains' },
+				],
 			},
 		],
 	},
@@ -163,6 +187,8 @@ interface GetManyInput {
 	simplify: boolean;
 	wanted: number;
 	request: WorkspaceRequest;
+	idChunks?: string[][];
+	exactUserName?: string;
 }
 
 /** Checked before any request: an unknown Search By would otherwise list by (no) properties. */
@@ -186,10 +212,19 @@ function readGetMany(context: IExecuteSingleFunctions): GetManyInput {
 				context.getNodeParameter('nameContains', ''),
 			),
 		);
-		return { byTags, simplify, wanted, request: { method: 'POST', segments: ['desktops', 'resource-instances', 'action'], body } };
+		const request: WorkspaceRequest = {
+			method: 'POST',
+			segments: ['desktops', 'resource-instances', 'action'],
+			// Deprecated since SDK 0.1.184 (2026-01), but still the only path in regions not yet updated.
+			deprecatedSegments: ['desktops', 'resource_instances', 'action'],
+			body,
+		};
+		return { byTags, simplify, wanted, request };
 	}
-	const qs = checkInput(context, () => readDesktopFilters(context.getNodeParameter('filters', {}) as IDataObject));
-	return { byTags, simplify, wanted, request: { method: 'GET', segments: ['desktops'], qs } };
+	const { qs, idChunks, exactUserName } = checkInput(context, () =>
+		readDesktopFilters(context.getNodeParameter('filters', {}) as IDataObject),
+	);
+	return { byTags, simplify, wanted, idChunks, exactUserName, request: { method: 'GET', segments: ['desktops'], qs } };
 }
 
 /**
@@ -216,9 +251,14 @@ export const getAll = routedOperation({
 	},
 	repeatable: true,
 	// resource-instances wants offset and limit as strings in its body; GET /desktops in the query.
-	paging: ({ byTags, wanted }): PageSettings & { wanted: number } => ({
+	paging: ({ byTags, wanted, idChunks, exactUserName }): ItemPaging => ({
 		wanted,
 		pageSize: 1000,
 		placement: byTags ? 'bodyStrings' : 'qs',
+		parts: idChunks && idChunks.length > 0 ? idChunks.map((ids) => ({ desktop_id: ids })) : undefined,
+		keep:
+			exactUserName === undefined
+				? undefined
+				: (item) => String(item.json.user_name ?? '').toLowerCase() === exactUserName.toLowerCase(),
 	}),
 });

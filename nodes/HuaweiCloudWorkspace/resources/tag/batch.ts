@@ -22,9 +22,10 @@ function readBatch(context: IExecuteSingleFunctions): BatchInput {
 		if (action !== 'create' && action !== 'delete') {
 			throw new InputError('Action', `Action must be "create" or "delete", not "${String(action)}"`);
 		}
-		const tags = validateTagList((context.getNodeParameter('tags', {}) as IDataObject)?.tag, 'Tags');
+		const use = action === 'create' ? 'write' : 'remove';
+		const tags = validateTagList((context.getNodeParameter('tags', {}) as IDataObject)?.tag, use, 'Tags');
 		const options = context.getNodeParameter('options', {}) as IDataObject;
-		const sysTags = validateTagList((options?.sysTags as IDataObject | undefined)?.tag, 'System Tags');
+		const sysTags = validateTagList((options?.sysTags as IDataObject | undefined)?.tag, use, 'System Tags');
 		if (tags.length === 0 && sysTags.length === 0) {
 			throw new InputError('Tags', 'Tags is empty: add at least one tag (or system tag) to add or remove');
 		}

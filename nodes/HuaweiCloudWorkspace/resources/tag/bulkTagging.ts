@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { findDesktops } from '../../shared/findDesktops';
 import { inputFailure } from '../../shared/input';
-import { InputError, validateDesktopId, validateTagList } from '../../shared/validation';
+import { InputError, type TagUse, validateDesktopId, validateTagList } from '../../shared/validation';
 import { type ClientState, WorkspaceClient } from '../../transport/client';
 import { type BulkItem, planBulkRequests } from './bulkPlan';
 import { tagsForAction } from './tagBody';
@@ -12,7 +13,7 @@ import { tagsForAction } from './tagBody';
  * together through POST or DELETE /desktops/batch-tags, up to 100 desktops per request.
  */
 
-function readItems(context: IExecuteFunctions): { valid: BulkItem[]; invalid: Map<number, NodeOperationError> } {
+function readItems(context: IExecuteFunctions, use: TagUse): { valid: BulkItem[]; invalid: Map<number, NodeOperationError> } {
 	const valid: BulkItem[] = [];
 	const invalid = new Map<number, NodeOperationError>();
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
@@ -20,7 +21,7 @@ function readItems(context: IExecuteFunctions): { valid: BulkItem[]; invalid: Ma
 			const desktopId = validateDesktopId(
 				context.getNodeParameter('desktopId', itemIndex, undefined, { extractValue: true }),
 			);
-			const tags = validateTagList((context.getNodeParameter('tags', itemIndex, {}) as IDataObject)?.tag, 'Tags');
+			const tags = validateTagList((context.getNodeParameter('tags', itemIndex, {}) as IDataObject)?.tag, use, 'Tags');
 			if (tags.length === 0) throw new InputError('Tags', 'Tags is empty: add at least one tag');
 			valid.push({ itemIndex, desktopId, tags });
 		} catch (error) {
@@ -43,18 +44,48 @@ function errorForItem(context: IExecuteFunctions, error: NodeApiError | NodeOper
 	});
 }
 
+/** Huawei skips an unknown desktop in batch-tags and answers success: the item must not say it was tagged. */
+function notFound(context: IExecuteFunctions, item: BulkItem, action: 'create' | 'delete'): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Desktop ${item.desktopId} was not found in this project: no tags were ${action === 'create' ? 'added' : 'removed'}`,
+		{
+			itemIndex: item.itemIndex,
+			description:
+				"Check the desktop ID and the credential's region and project. Huawei's batch tagging skips desktops it does not know without an error, so the node looks the desktops up first and sends only those that exist.",
+		},
+	);
+}
+
 export function bulkTagging(action: 'create' | 'delete') {
 	return (state: ClientState) => async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const { valid, invalid } = readItems(this);
+		const { valid, invalid } = readItems(this, action === 'create' ? 'write' : 'remove');
 		const byIndex = new Map(valid.map((item) => [item.itemIndex, item]));
 		const results: INodeExecutionData[] = [];
 		for (const [itemIndex, error] of invalid) results[itemIndex] = { json: {}, error, pairedItem: { item: itemIndex } };
 
-		const plan = planBulkRequests(valid);
+		if (valid.length === 0) return [results];
+		const client = await WorkspaceClient.forRun(state, this);
+		const found = await findDesktops(
+			client,
+			valid.map((item) => item.desktopId),
+			valid[0].itemIndex,
+		);
+		const present: BulkItem[] = [];
+		for (const item of valid) {
+			if (found.has(item.desktopId)) {
+				present.push(item);
+				continue;
+			}
+			const error = notFound(this, item, action);
+			// Without Continue On Fail the node stops here, before any desktop is tagged.
+			if (!this.continueOnFail()) throw error;
+			results[item.itemIndex] = { json: {}, error, pairedItem: { item: item.itemIndex } };
+		}
+
+		const plan = planBulkRequests(present);
 		const total = plan.reduce((sum, round) => sum + round.length, 0);
 		const verb = action === 'create' ? 'add tags to' : 'remove tags from';
-		if (total === 0) return [results];
-		const client = await WorkspaceClient.forRun(state, this);
 		let requestIndex = 0;
 		for (const round of plan) {
 			const numbered = round.map((entries) => ({ entries, requestIndex: requestIndex++ }));
@@ -107,6 +138,7 @@ export function bulkTagging(action: 'create' | 'delete') {
 								desktopId: entry.desktopId,
 								action,
 								keys: byIndex.get(itemIndex)?.tags.map((tag) => tag.key) ?? [],
+								[action === 'create' ? 'tagged' : 'untagged']: true,
 								requestIndex: index,
 							},
 							pairedItem: { item: itemIndex },

@@ -7,8 +7,8 @@ import { validateTagKey, validateTagValue } from '../../shared/validation';
 
 function readTag(context: IExecuteSingleFunctions) {
 	return checkInput(context, () => ({
-		key: validateTagKey(context.getNodeParameter('key', '')),
-		value: validateTagValue(context.getNodeParameter('value', '')),
+		key: validateTagKey(context.getNodeParameter('key', ''), 'write'),
+		value: validateTagValue(context.getNodeParameter('value', ''), 'write'),
 	}));
 }
 

@@ -11,7 +11,7 @@ export const deleteTag = routedOperation({
 	fields: [],
 	read: (context) => ({
 		desktopId: readDesktopId(context),
-		key: checkInput(context, () => validateTagKey(context.getNodeParameter('key', ''))),
+		key: checkInput(context, () => validateTagKey(context.getNodeParameter('key', ''), 'remove')),
 	}),
 	request: ({ desktopId, key }) => ({ method: 'DELETE', segments: ['desktops', desktopId, 'tags', key] }),
 	describe: ({ desktopId, key }) => ({ action: `delete tag "${key}" from desktop ${desktopId}`, desktopId }),

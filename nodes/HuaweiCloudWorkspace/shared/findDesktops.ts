@@ -1,0 +1,32 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { WorkspaceClient } from '../transport/client';
+
+/** ListDesktopsRequest answers at most this many desktop_id values in one request. */
+const IDS_PER_REQUEST = 100;
+
+/**
+ * The desktops among `ids` that exist, by ID, as GET /desktops answers them (SimpleDesktopInfo):
+ * one request per 100 IDs. Huawei's batch APIs skip unknown desktop IDs without saying so, so
+ * operations that must not report a desktop they never touched look first.
+ */
+export async function findDesktops(
+	client: WorkspaceClient,
+	ids: string[],
+	itemIndex: number,
+): Promise<Map<string, IDataObject>> {
+	const unique = [...new Set(ids)];
+	const found = new Map<string, IDataObject>();
+	for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
+		const chunk = unique.slice(start, start + IDS_PER_REQUEST);
+		const response = await client.send(
+			{ method: 'GET', segments: ['desktops'], qs: { desktop_id: chunk, offset: 0, limit: IDS_PER_REQUEST } },
+			{ itemIndex, errorContext: { action: `look up ${chunk.length} desktop${chunk.length === 1 ? '' : 's'}` }, repeatable: true },
+		);
+		const list = (response.body as IDataObject | undefined)?.desktops;
+		for (const desktop of Array.isArray(list) ? (list as IDataObject[]) : []) {
+			if (typeof desktop.desktop_id === 'string' && chunk.includes(desktop.desktop_id)) found.set(desktop.desktop_id, desktop);
+		}
+	}
+	return found;
+}

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ERRORS, type Emulator, type RecordedRequest } from '../../emulator';
 import { expectHuaweiError } from '../apiErrors';
@@ -86,42 +86,33 @@ export function expectInvalidItemsLeftOut(
 	expect(emu.getDesktop(data[2].desktop_id)?.tags).toEqual([]);
 }
 
-/** 250 items on new desktops carrying `tags`, item 150 naming a desktop that does not exist. */
-export function itemsWithAnUnknownDesktop(emu: Emulator, tags: Array<{ key: string; value: string }> = []) {
-	const ids = addDesktops(emu, 250, tags);
-	const input: IDataObject[] = ids.map((desktop_id) => ({ desktop_id }));
-	input[150] = { desktop_id: 'b0000000-dead-4000-8000-000000000000' };
-	return { ids, input };
-}
-
 /**
- * With Continue On Fail, after `itemsWithAnUnknownDesktop`: the second of three requests is
- * refused with a 404, its 100 items carry that error (naming the request, Huawei's code and
+ * With Continue On Fail, after 250 items on `ids` where one of the three requests was refused with
+ * a 403: that request's items carry the error (naming the request, Huawei's code, message and
  * request ID) and keep `untouched`; every other item succeeded and its desktop holds `applied`.
+ * The three requests go out together, so the test finds the refused one among them.
  */
-export function expectOnlyTheSecondRequestFailed(
+export function expectOnlyTheRefusedRequestFailed(
 	emu: Emulator,
 	ids: string[],
 	{ error, items }: { error?: unknown; items: INodeExecutionData[] },
 	{ untouched, applied }: { untouched: Tag[]; applied: Tag[] },
 ): void {
 	expect(error).toBeUndefined();
-	// The three requests of one round are sent together, so they may arrive in any order.
-	const statusByFirstDesktop = Object.fromEntries(batchRequests(emu).map((r) => [sentDesktops(r)[0].desktop_id, r.status]));
-	expect(statusByFirstDesktop).toEqual({ [ids[0]]: 204, [ids[100]]: 404, [ids[200]]: 204 });
-	expect(items).toHaveLength(250);
-	const refused = batchRequests(emu).filter((r) => r.status === 404);
-	expect(refused).toHaveLength(1);
-	expectHuaweiError(items[100].error, refused[0], ERRORS.DESKTOP_NOT_FOUND.msg);
+	expect(batchRequests(emu).map((r) => r.status).sort()).toEqual([204, 204, 403]);
+	const [refused] = batchRequests(emu).filter((r) => r.status === 403);
+	const refusedIds = new Set(sentDesktops(refused).map((d) => d.desktop_id));
+	expect(items).toHaveLength(ids.length);
 	items.forEach((item, index) => {
 		expect(item.pairedItem).toEqual({ item: index });
-		if (index >= 100 && index < 200) {
-			expect(String(item.json.error)).toMatch(/request 2 of 3.*HTTP 404 WKS\.0202.*b0000000-dead/);
-			expect(item.error?.description).toMatch(/Request ID: \S+/);
-			if (index !== 150) expect(emu.getDesktop(ids[index])?.tags).toEqual(untouched);
+		if (refusedIds.has(ids[index])) {
+			expect(String(item.json.error)).toContain(`request ${Math.floor(index / 100) + 1} of 3`);
+			expectHuaweiError(item.error, refused, ERRORS.FORBIDDEN.msg);
+			expect(emu.getDesktop(ids[index])?.tags).toEqual(untouched);
 		} else {
 			expect(item.json).toMatchObject({ success: true, desktopId: ids[index] });
 			expect(emu.getDesktop(ids[index])?.tags).toEqual(applied);
 		}
 	});
+	expect(refusedIds.size).toBeGreaterThanOrEqual(50);
 }

@@ -10,10 +10,9 @@ import {
 	bulk,
 	expectInvalidItemsLeftOut,
 	expectOneOutputPerItem,
-	expectOnlyTheSecondRequestFailed,
+	expectOnlyTheRefusedRequestFailed,
 	expectStoppedBeforeSending,
 	invalidItems,
-	itemsWithAnUnknownDesktop,
 	perItemKey,
 	sentDesktops,
 	workspaceRequests,
@@ -148,14 +147,41 @@ describe('Tag > Add to Many Desktops: the same desktop in several items', () => 
 
 describe('Tag > Add to Many Desktops: a refused request', () => {
 	test('with Continue On Fail an unknown desktop fails only the items of its request', async () => {
-		const { ids, input } = itemsWithAnUnknownDesktop(emu);
-		const result = await runNode({
+		const ids = addDesktops(emu, 250);
+		const input = ids.map((desktop_id) => ({ desktop_id }));
+		input[150] = { desktop_id: 'b0000000-dead-4000-8000-000000000000' };
+		const { error, items } = await runNode({
 			credentials: token(),
 			continueOnFail: true,
 			parameters: bulk('bulkCreate', [{ key: 'env', value: 'dev' }]),
 			items: input,
 		});
-		expectOnlyTheSecondRequestFailed(emu, ids, result, { untouched: [], applied: [{ key: 'env', value: 'dev' }] });
+		expect(error).toBeUndefined();
+		// The three requests of one round are sent together, so they may arrive in any order.
+		const statusByFirstDesktop = Object.fromEntries(batchRequests(emu).map((r) => [sentDesktops(r)[0].desktop_id, r.status]));
+		expect(statusByFirstDesktop).toEqual({ [ids[0]]: 204, [ids[100]]: 404, [ids[200]]: 204 });
+		expect(items).toHaveLength(250);
+		const [refused] = batchRequests(emu).filter((r) => r.status === 404);
+		expectHuaweiError(items[100].error, refused, ERRORS.DESKTOP_NOT_FOUND.msg);
+		items.forEach((item, index) => {
+			expect(item.pairedItem).toEqual({ item: index });
+			if (index >= 100 && index < 200) {
+				expect(String(item.json.error)).toMatch(/request 2 of 3.*HTTP 404 WKS\.0202.*b0000000-dead/);
+				expect(item.error?.description).toMatch(/Request ID: \S+/);
+				if (index !== 150) expect(emu.getDesktop(ids[index])?.tags).toEqual([]);
+			} else {
+				expect(item.json).toMatchObject({ success: true, desktopId: ids[index] });
+				expect(emu.getDesktop(ids[index])?.tags).toEqual([{ key: 'env', value: 'dev' }]);
+			}
+		});
+	});
+
+	test('with Continue On Fail a refused request (403) fails only its items, with Huawei\'s error', async () => {
+		const ids = addDesktops(emu, 250);
+		emu.injectFaults([{ type: 'status', status: 403, match: { route: 'desktop.batchTags' } }]);
+		const parameters = bulk('bulkCreate', [{ key: 'env', value: 'dev' }]);
+		const result = await runNode({ credentials: token(), continueOnFail: true, parameters, items: ids.map((desktop_id) => ({ desktop_id })) });
+		expectOnlyTheRefusedRequestFailed(emu, ids, result, { untouched: [], applied: [{ key: 'env', value: 'dev' }] });
 	});
 
 	test('without Continue On Fail a full tag quota (400) fails the node with Huawei\'s error', async () => {

@@ -10,10 +10,9 @@ import {
 	bulk,
 	expectInvalidItemsLeftOut,
 	expectOneOutputPerItem,
-	expectOnlyTheSecondRequestFailed,
+	expectOnlyTheRefusedRequestFailed,
 	expectStoppedBeforeSending,
 	invalidItems,
-	itemsWithAnUnknownDesktop,
 	perItemKey,
 	sentDesktops,
 	workspaceRequests,
@@ -104,20 +103,20 @@ describe('Tag > Remove From Many Desktops: invalid items', () => {
 });
 
 describe('Tag > Remove From Many Desktops: a refused request', () => {
-	test('with Continue On Fail an unknown desktop fails only the items of its request', async () => {
-		const { ids, input } = itemsWithAnUnknownDesktop(emu, [ENV_DEV]);
-		const result = await runNode({ credentials: token(), continueOnFail: true, parameters: removeEnv(), items: input });
-		expectOnlyTheSecondRequestFailed(emu, ids, result, { untouched: [ENV_DEV], applied: [] });
+	test('with Continue On Fail a refused request (403) fails only its items, with Huawei\'s error', async () => {
+		const ids = addDesktops(emu, 250, [ENV_DEV]);
+		emu.injectFaults([{ type: 'status', status: 403, match: { route: 'desktop.batchUntags' } }]);
+		const result = await runNode({ credentials: token(), continueOnFail: true, parameters: removeEnv(), items: ids.map((desktop_id) => ({ desktop_id })) });
+		expectOnlyTheRefusedRequestFailed(emu, ids, result, { untouched: [ENV_DEV], applied: [] });
 	});
 
-	test('without Continue On Fail an unknown desktop fails the node with Huawei\'s error', async () => {
-		const ids = addDesktops(emu, 2, [ENV_DEV]);
-		const input = [{ desktop_id: ids[0] }, { desktop_id: 'b0000000-dead-4000-8000-000000000000' }, { desktop_id: ids[1] }];
-		const { error, items, answers } = await runOn(emu, 'desktop.batchUntags', removeEnv(), { items: input });
+	test('without Continue On Fail a refused request (403) fails the node with Huawei\'s error, nothing removed', async () => {
+		const ids = addDesktops(emu, 3, [ENV_DEV]);
+		emu.injectFaults([{ type: 'status', status: 403, match: { route: 'desktop.batchUntags' }, times: 5 }]);
+		const { error, items, answers } = await runOn(emu, 'desktop.batchUntags', removeEnv(), { items: ids.map((desktop_id) => ({ desktop_id })) });
 		expect(items).toEqual([]);
-		expect(answers.map((a) => a.status)).toEqual([404]);
-		expectHuaweiError(error, answers[0], ERRORS.DESKTOP_NOT_FOUND.msg);
-		// Huawei refuses the request as a whole.
+		expect(answers.map((a) => a.status)).toEqual([403]);
+		expectHuaweiError(error, answers[0], ERRORS.FORBIDDEN.msg);
 		for (const id of ids) expect(emu.getDesktop(id)?.tags).toEqual([ENV_DEV]);
 	});
 

@@ -1,6 +1,5 @@
-import { HuaweiCloudWorkspaceApi } from '../../credentials/HuaweiCloudWorkspaceApi.credentials';
 import { AUTH_MODES, credentialsFor, useEmulator } from './fixtures';
-import { runNode } from './harness';
+import { CredentialsStore, runNode, TestCredentialsHelper } from './harness';
 
 function httpCodeOf(error: unknown): string | undefined {
 	const code = (error as { httpCode?: unknown } | undefined)?.httpCode;
@@ -13,7 +12,8 @@ function httpCodeOf(error: unknown): string | undefined {
  * tester's path is proven in test/e2e/credential.e2e.test.ts.
  */
 function ruleMessage(httpCode: string | undefined): string | undefined {
-	const rules = new HuaweiCloudWorkspaceApi().test.rules ?? [];
+	// The credential type as the harness's credentials helper holds it.
+	const rules = new TestCredentialsHelper(new CredentialsStore({})).type.test?.rules ?? [];
 	const rule = rules.find((r) => r.type === 'responseCode' && String(r.properties.value) === httpCode);
 	return rule && 'message' in rule.properties ? rule.properties.message : undefined;
 }

@@ -1,16 +1,28 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { AUTH_MODES, credentialsFor, useEmulator } from './fixtures';
-import { loadedNode } from './harness';
-import { loadOptionsContext } from './loadOptions';
+import { ERRORS } from '../../emulator';
+import { expectHuaweiError, onRoute, type ReportedError } from '../apiErrors';
+import { AUTH_MODES, credentialsFor, useEmulator } from '../fixtures';
+import { loadedNode } from '../harness';
+import { loadOptionsContext } from '../loadOptions';
 
-/** The picker's page size, as the README documents it. */
+/**
+ * The Desktop picker's "From List" (list search `searchDesktops`, `GET /v2/{project}/desktops`),
+ * called through a real n8n LoadOptionsContext as the editor calls it: desktops as
+ * "computer name (user)", filtered by computer name, paged with a token; Huawei's errors reach the
+ * editor with their code, message and request ID. It takes no input that could be refused (the
+ * search text is passed on as a filter) and runs outside any item, so it has no Continue On Fail.
+ */
+
+/** The picker's page size, as the README documents it (Operations: *From List* is "listed 100 desktops a page"). */
 const SEARCH_PAGE_SIZE = 100;
 /** The picker as the editor calls it: the loaded node's listSearch method, on a load-options context. */
 const search = (context: ILoadOptionsFunctions, filter?: string, token?: string) =>
 	loadedNode().methods.listSearch.searchDesktops.call(context, filter, token);
 
 const emu = useEmulator();
+/** What a call that should fail threw; undefined when it did not fail. */
+const failureOf = (call: Promise<unknown>) => call.then(() => undefined, (error: unknown) => error as ReportedError & { name?: string });
 
 const query = (raw: string) => Object.fromEntries(new URLSearchParams(raw));
 const listRequests = () => emu.requests.filter((r) => r.route !== 'iam.login');
@@ -24,6 +36,7 @@ test('the node registers searchDesktops and the Desktop picker offers it before 
 		expect(picker.default).toEqual({ mode: 'id', value: '' });
 		expect(picker.modes?.map((m) => m.name)).toEqual(['list', 'id']);
 		expect(picker.modes?.[0].typeOptions).toEqual({ searchListMethod: 'searchDesktops', searchable: true });
+		expect(Object.keys(node.methods.listSearch)).toContain(picker.modes?.[0].typeOptions?.searchListMethod);
 	}
 });
 
@@ -79,5 +92,29 @@ describe('searchDesktops', () => {
 			description: expect.stringContaining(`Request ID: ${emu.requests[0]?.requestId ?? ''}`),
 		});
 		expect(emu.requests[0].status).toBe(403);
+	});
+
+	test('a 403 keeps Huawei\'s code, message and request ID', async () => {
+		emu.injectFaults([{ type: 'status', status: 403 }]);
+		const error = await failureOf(search(context()));
+		expectHuaweiError(error, onRoute(emu, 'desktop.list')[0], ERRORS.FORBIDDEN.msg);
+	});
+
+	test('an expired token: one request, a 401 with Huawei\'s code, message and request ID', async () => {
+		emu.expireTokens();
+		const error = await failureOf(search(context()));
+		const answers = onRoute(emu, 'desktop.list');
+		expect(answers.map((a) => a.status)).toEqual([401]);
+		expect(error).toMatchObject({ name: 'NodeApiError' });
+		expectHuaweiError(error, answers[0], ERRORS.AUTH_FAILED.msg);
+	});
+
+	test('throttling that does not let up: the editor gets the 429 with Huawei\'s code, message and request ID', async () => {
+		emu.injectFaults([{ type: 'status', status: 429, match: { route: 'desktop.list' }, times: 10 }]);
+		const error = await failureOf(search(context()));
+		const answers = onRoute(emu, 'desktop.list');
+		expect(answers.length).toBeGreaterThan(0);
+		expect(answers.every((a) => a.status === 429)).toBe(true);
+		expectHuaweiError(error, answers[answers.length - 1], ERRORS.THROTTLED.msg);
 	});
 });

@@ -1,12 +1,24 @@
-import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from './fixtures';
-import { runNode } from './harness';
+import { ERRORS } from '../../emulator';
+import { expectHuaweiError, expectRejectedToken, expectRetriedUntilMaxAttempts, onRoute } from '../apiErrors';
+import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from '../fixtures';
+import { runNode } from '../harness';
+import { expectRefusedBeforeSending } from '../hostileCases';
+import { DESKTOP_ID_RULES, KEY_RULES, ruleCases, VALUE_RULES } from '../inputRules';
 
+/**
+ * Tag > Create (`POST /v2/{project}/desktops/{id}/tags`), one request per item: the tag lands on
+ * the desktop (a tag with the same key is overwritten), bad input is refused before sending,
+ * Huawei's errors reach the item with their code, message and request ID, and with Continue On
+ * Fail one failed item leaves the others applied. Retries after 429 and 5xx: retries.test.ts.
+ */
 const emu = useEmulator();
 
+const token = () => credentialsFor(emu, 'token');
 const workspaceRequests = () => emu.requests.filter((r) => r.route !== 'iam.login');
+const createTeamBlue = (id: string) => params('tag', 'create', { desktopId: desktop(id), key: 'team', value: 'blue' });
 
-describe.each(AUTH_MODES)('tag operations with %s authentication', (mode) => {
-	test('Create adds the tag to the desktop and outputs it', async () => {
+describe.each(AUTH_MODES)('Tag > Create with %s authentication', (mode) => {
+	test('adds the tag to the desktop and outputs it', async () => {
 		const id = emu.seedDesktopIds.dev02;
 		const { items, error } = await runNode({
 			credentials: credentialsFor(emu, mode),
@@ -25,7 +37,7 @@ describe.each(AUTH_MODES)('tag operations with %s authentication', (mode) => {
 		expect(JSON.parse(request.body)).toEqual({ tag: { key: 'team', value: 'blue' } });
 	});
 
-	test('Create with an existing key overwrites its value', async () => {
+	test('with an existing key overwrites its value', async () => {
 		const id = emu.seedDesktopIds.dev01;
 		await runNode({
 			credentials: credentialsFor(emu, mode),
@@ -36,70 +48,9 @@ describe.each(AUTH_MODES)('tag operations with %s authentication', (mode) => {
 			{ key: 'owner', value: 'dave' },
 		]);
 	});
-
-	test('Get Many outputs one item per tag', async () => {
-		const id = emu.seedDesktopIds.prod01;
-		const { items } = await runNode({
-			credentials: credentialsFor(emu, mode),
-			parameters: params('tag', 'getAll', { desktopId: desktop(id) }),
-		});
-		expect(items.map((i) => [i.json.key, i.json.value])).toEqual([
-			['env', 'prod'],
-			['owner', 'carol'],
-		]);
-		expect(items.every((i) => JSON.stringify(i.pairedItem) === '{"item":0}')).toBe(true);
-	});
-
-	test('Delete removes the tag, and deleting a missing tag succeeds', async () => {
-		const id = emu.seedDesktopIds.dev01;
-		const { items } = await runNode({
-			credentials: credentialsFor(emu, mode),
-			parameters: params('tag', 'delete', { desktopId: desktop(id), key: '={{ $json.key }}' }),
-			items: [{ key: 'owner' }, { key: 'never-there' }],
-		});
-		expect(emu.getDesktop(id)?.tags).toEqual([{ key: 'env', value: 'dev' }]);
-		expect(items.map((i) => i.json)).toEqual([
-			{ success: true, desktopId: id, key: 'owner' },
-			{ success: true, desktopId: id, key: 'never-there' },
-		]);
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-	});
-
-	test('Add or Remove Many adds several tags, then removes them, in one request each', async () => {
-		const id = emu.seedDesktopIds.dev02;
-		const tags = { tag: [{ key: 'a', value: '1' }, { key: 'b', value: '' }, { key: 'env', value: 'test' }] };
-		const added = await runNode({
-			credentials: credentialsFor(emu, mode),
-			parameters: params('tag', 'batch', { desktopId: desktop(id), action: 'create', tags }),
-		});
-		expect(added.items.map((i) => i.json)).toEqual([
-			{ success: true, desktopId: id, action: 'create', keys: ['a', 'b', 'env'] },
-		]);
-		expect(emu.getDesktop(id)?.tags).toEqual([
-			{ key: 'env', value: 'test' },
-			{ key: 'a', value: '1' },
-			{ key: 'b', value: '' },
-		]);
-		await runNode({
-			credentials: credentialsFor(emu, mode),
-			parameters: params('tag', 'batch', {
-				desktopId: desktop(id),
-				action: 'delete',
-				tags: { tag: [{ key: 'a' }, { key: 'b' }] },
-			}),
-		});
-		expect(emu.getDesktop(id)?.tags).toEqual([{ key: 'env', value: 'test' }]);
-		const bodies = workspaceRequests().map((r) => JSON.parse(r.body));
-		expect(bodies).toEqual([
-			{ action: 'create', tags: [{ key: 'a', value: '1' }, { key: 'b', value: '' }, { key: 'env', value: 'test' }] },
-			{ action: 'delete', tags: [{ key: 'a' }, { key: 'b' }] },
-		]);
-	});
 });
 
-describe('tag operations, behaviour beyond the happy path', () => {
-	const token = () => credentialsFor(emu, 'token');
-
+describe('Tag > Create', () => {
 	test('several items run at once, each on its own desktop, each output paired with its input', async () => {
 		const ids = [emu.seedDesktopIds.dev01, emu.seedDesktopIds.dev02, emu.seedDesktopIds.prod01];
 		const { items } = await runNode({
@@ -112,25 +63,28 @@ describe('tag operations, behaviour beyond the happy path', () => {
 		);
 		ids.forEach((id, n) => expect(emu.getDesktop(id)?.tags).toContainEqual({ key: 'batch', value: String(n) }));
 	});
+});
 
-	test('Add or Remove Many sends system tags as sys_tags', async () => {
-		const id = emu.seedDesktopIds.dev01;
-		await runNode({
+describe('Tag > Create: input rules, checked before anything is sent', () => {
+	test('an invalid key fails the item before anything is sent', async () => {
+		const { error } = await runNode({
 			credentials: token(),
-			parameters: params('tag', 'batch', {
-				desktopId: desktop(id),
-				action: 'create',
-				tags: { tag: [{ key: 'x', value: 'y' }] },
-				options: { sysTags: { tag: [{ key: '_sys_enterprise_project_id', value: '0' }] } },
-			}),
+			parameters: params('tag', 'create', { desktopId: desktop(emu.seedDesktopIds.dev01), key: 'a|b', value: 'v' }),
 		});
-		expect(JSON.parse(workspaceRequests()[0].body)).toEqual({
-			action: 'create',
-			tags: [{ key: 'x', value: 'y' }],
-			sys_tags: [{ key: '_sys_enterprise_project_id', value: '0' }],
-		});
+		expect(error?.message).toMatch(/Key "a\|b" contains "\|"/);
+		expect(emu.requests).toHaveLength(0);
 	});
 
+	test.each([
+		...ruleCases('tag', 'create', /Desktop ID/, DESKTOP_ID_RULES, (v) => ({ desktopId: desktop(v), key: 'k', value: 'v' })),
+		...ruleCases('tag', 'create', /Key/, KEY_RULES, (v) => ({ key: v, value: 'v' })),
+		...ruleCases('tag', 'create', /Value/, VALUE_RULES, (v) => ({ key: 'k', value: v })),
+	])('rejects %s before sending anything', async (_rule, c) => {
+		await expectRefusedBeforeSending(emu, c);
+	});
+});
+
+describe('Tag > Create: errors from Huawei', () => {
 	test('an unknown desktop fails with Huawei\'s error code, message and request ID', async () => {
 		const { error } = await runNode({
 			credentials: token(),
@@ -144,6 +98,7 @@ describe('tag operations, behaviour beyond the happy path', () => {
 		expect(error?.description).toContain(`Request ID: ${requestId}`);
 		expect(requestId).not.toBe('');
 		expect(`${error?.message} ${error?.description}`).toMatch(/WKS\.\w+/);
+		expectHuaweiError(error, request, ERRORS.DESKTOP_NOT_FOUND.msg);
 	});
 
 	test('an 11th tag is refused by the API with a 400 and the error says why', async () => {
@@ -157,20 +112,25 @@ describe('tag operations, behaviour beyond the happy path', () => {
 		});
 		expect(error?.message).toMatch(/HTTP 400/);
 		expect(emu.getDesktop(id)?.tags).toHaveLength(10);
+		expectHuaweiError(error, onRoute(emu, 'tag.create')[0], ERRORS.TAG_QUOTA_EXCEEDED.msg);
 	});
 
-	test('an expired token fails with advice, once per item, without retrying', async () => {
-		emu.expireTokens();
-		const { error } = await runNode({
-			credentials: token(),
-			parameters: params('tag', 'getAll', { desktopId: desktop(emu.seedDesktopIds.dev01) }),
-		});
-		expect(error?.message).toMatch(/401/);
-		expect(error?.message).toContain('APIG.0301');
-		expect(error?.description).toMatch(/token is wrong or has expired/);
-		expect(workspaceRequests()).toHaveLength(1);
+	test('an expired token: one request, the 401 with Huawei\'s code, message and request ID, no tag added', async () => {
+		const id = emu.seedDesktopIds.dev02;
+		const before = emu.getDesktop(id)?.tags;
+		await expectRejectedToken(emu, 'tag.create', createTeamBlue(id));
+		expect(emu.getDesktop(id)?.tags).toEqual(before);
 	});
 
+	test('a 503 on every attempt is retried up to Max Attempts, then fails with Huawei\'s code, message and request ID', async () => {
+		const id = emu.seedDesktopIds.dev02;
+		const unavailable = { status: 503, attempts: 3, huaweiMessage: ERRORS.SERVICE_UNAVAILABLE.msg };
+		await expectRetriedUntilMaxAttempts(emu, 'tag.create', unavailable, createTeamBlue(id));
+		expect(emu.getDesktop(id)?.tags).toEqual([{ key: 'env', value: 'dev' }]);
+	});
+});
+
+describe('Tag > Create with Continue On Fail', () => {
 	test('Continue On Fail puts the error on the failing item and the other items still run', async () => {
 		const ids = [emu.seedDesktopIds.dev01, 'missing-desktop', emu.seedDesktopIds.prod01];
 		const { items, error } = await runNode({
@@ -186,15 +146,9 @@ describe('tag operations, behaviour beyond the happy path', () => {
 		expect(String(items[1].json.error)).toMatch(/404/);
 		expect(emu.getDesktop(ids[0])?.tags).toContainEqual({ key: 'cof', value: 'yes' });
 		expect(emu.getDesktop(ids[2])?.tags).toContainEqual({ key: 'cof', value: 'yes' });
-	});
-
-	test('an invalid key fails the item before anything is sent', async () => {
-		const { error } = await runNode({
-			credentials: token(),
-			parameters: params('tag', 'create', { desktopId: desktop(emu.seedDesktopIds.dev01), key: 'a|b', value: 'v' }),
-		});
-		expect(error?.message).toMatch(/Key "a\|b" contains "\|"/);
-		expect(emu.requests).toHaveLength(0);
+		const [refused, ...more] = onRoute(emu, 'tag.create').filter((r) => r.segments[3] === ids[1]);
+		expect(more).toEqual([]);
+		expectHuaweiError(items[1].error, refused, ERRORS.DESKTOP_NOT_FOUND.msg);
 	});
 
 	test('with Continue On Fail an invalid item is reported and the valid ones are applied', async () => {

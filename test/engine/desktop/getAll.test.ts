@@ -1,6 +1,18 @@
-import { AUTH_MODES, credentialsFor, params, UNTHROTTLED, useEmulator } from './fixtures';
-import { runNode } from './harness';
+import { ERRORS } from '../../emulator';
+import { expectHuaweiError, expectRejectedToken, runOn } from '../apiErrors';
+import { AUTH_MODES, credentialsFor, params, UNTHROTTLED, useEmulator } from '../fixtures';
+import { runNode } from '../harness';
+import { expectRefusedBeforeSending } from '../hostileCases';
+import { KEY_RULES, LIMIT_RULES, ruleCases, VALUE_RULES } from '../inputRules';
 
+/**
+ * Desktop > Get Many, once per input item: by Desktop Properties (`GET /v2/{project}/desktops`
+ * with filters in the query) or by Tag Conditions (`POST .../desktops/resource-instances/action`),
+ * paging by 1,000 until a short page or Limit, one output item per desktop (simplified or raw);
+ * filters and conditions are checked before sending, an error on any page fails the item with
+ * Huawei's code, message and request ID (5xx and 429 retried), and with Continue On Fail one
+ * failed item leaves the others listed.
+ */
 const emu = useEmulator();
 
 const token = () => credentialsFor(emu, 'token');
@@ -295,5 +307,66 @@ describe('Desktop > Get Many by tag conditions', () => {
 		const { error } = await runNode({ credentials: token(), parameters: byTags(rest) });
 		expect(error?.message).toMatch(message);
 		expect(listRequests()).toHaveLength(0);
+	});
+});
+
+describe('Desktop > Get Many: input rules, checked before anything is sent', () => {
+	/** README: a filter that was added but is empty fails the item instead of widening the search. */
+	const EMPTY_FILTER = [
+		{ name: 'an empty filter', value: '', says: /is empty/ },
+		{ name: 'a blank filter', value: ' \t ', says: /is empty/ },
+	];
+	const filterTag = (tag: Record<string, string>) => ({ returnAll: true, filters: { tags: { tag: [tag] } } });
+	test.each([
+		...ruleCases('desktop', 'getAll', /Computer Name/, EMPTY_FILTER, (v) => ({ returnAll: true, filters: { computerName: v } }), 'Computer Name'),
+		...ruleCases('desktop', 'getAll', /User Name/, EMPTY_FILTER, (v) => ({ returnAll: true, filters: { userName: v } }), 'User Name'),
+		...ruleCases('desktop', 'getAll', /Tags/, KEY_RULES, (v) => filterTag({ key: v, value: 'x' }), 'the Tags filter'),
+		...ruleCases('desktop', 'getAll', /Tags/, VALUE_RULES, (v) => filterTag({ key: 'env', value: v }), 'the Tags filter'),
+		...ruleCases('desktop', 'getAll', /Limit/, LIMIT_RULES, (v) => ({ returnAll: false, limit: v })),
+	])('rejects %s before sending anything', async (_rule, c) => {
+		await expectRefusedBeforeSending(emu, c);
+	});
+});
+
+describe('Desktop > Get Many: errors from Huawei', () => {
+	const SEARCHES: Array<[string, string, Record<string, unknown>]> = [
+		['Desktop Properties', 'desktop.list', { returnAll: true }],
+		['Tag Conditions', 'desktop.filter', { searchBy: 'tagConditions', returnAll: true, tagMatch: 'noTags' }],
+	];
+
+	test.each(SEARCHES)('by %s: a 403 fails the item with Huawei\'s code, message and request ID, not retried', async (_by, route, rest) => {
+		emu.injectFaults([{ type: 'status', status: 403, match: { route }, times: 5 }]);
+		const { error, items, answers } = await runOn(emu, route, getAll(rest));
+		expect(items).toEqual([]);
+		expect(answers.map((a) => a.status)).toEqual([403]);
+		expectHuaweiError(error, answers[0], ERRORS.FORBIDDEN.msg);
+	});
+
+	test.each(SEARCHES)('by %s: an expired token, one request answered 401 with Huawei\'s code, message and request ID', async (_by, route, rest) => {
+		const { items } = await expectRejectedToken(emu, route, getAll(rest));
+		expect(items).toEqual([]);
+	});
+});
+
+describe('Desktop > Get Many with Continue On Fail', () => {
+	test('a refused request fails only its item, with Huawei\'s error; the other item lists its desktops', async () => {
+		const users = ['alice', 'carol'];
+		emu.injectFaults([{ type: 'status', status: 403, match: { route: 'desktop.list' } }]);
+		const { error, items, answers } = await runOn(emu, 'desktop.list', getAll({ returnAll: true, filters: { userName: '={{ $json.user }}' } }), {
+			items: users.map((user) => ({ user })),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		const failed = items.filter((i) => i.json.error !== undefined);
+		const listed = items.filter((i) => i.json.error === undefined);
+		expect(failed).toHaveLength(1);
+		// Both items ran at once, so either may have met the fault: the listed desktops are the other's.
+		const [pair, ...otherPairs] = new Set(listed.map((i) => (i.pairedItem as { item: number }).item));
+		expect(otherPairs).toEqual([]);
+		const expected = emu.listDesktops().filter((d) => d.user_name === users[pair]);
+		expect(listed.map((i) => i.json.desktop_id)).toEqual(expected.map((d) => d.desktop_id));
+		const [refused, ...more] = answers.filter((r) => r.status !== 200);
+		expect(more).toEqual([]);
+		expectHuaweiError(failed[0].error, refused, ERRORS.FORBIDDEN.msg);
 	});
 });

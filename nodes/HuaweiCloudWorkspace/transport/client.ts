@@ -209,15 +209,18 @@ export class WorkspaceClient {
 	 * endpoint; the endpoint is remembered, so later requests go to the deprecated path directly.
 	 */
 	private async withPathFallback<T>(request: WorkspaceRequest, send: () => Promise<T>): Promise<T> {
+		let failure: unknown;
 		try {
 			return await send();
 		} catch (error) {
-			if (!request.deprecatedSegments || !isUnknownPath(error)) throw error;
-			const key = this.deprecatedKey(request, workspaceBaseUrl(this.credentials));
-			if (this.state.deprecatedPathsInUse.has(key)) throw error;
-			this.state.deprecatedPathsInUse.add(key);
-			return await send();
+			// Already the item's error (NodeApiError or NodeOperationError), made by paced().
+			failure = error;
 		}
+		if (!request.deprecatedSegments || !isUnknownPath(failure)) throw failure;
+		const key = this.deprecatedKey(request, workspaceBaseUrl(this.credentials));
+		if (this.state.deprecatedPathsInUse.has(key)) throw failure;
+		this.state.deprecatedPathsInUse.add(key);
+		return await send();
 	}
 
 	/** Sends one request with n8n's authentication and returns Huawei's successful answer. */

@@ -29,16 +29,16 @@ describe.each(AUTH_MODES)('Desktop > Get Many with %s authentication', (mode) =>
 		expect(error).toBeUndefined();
 		const expected = emu.listDesktops();
 		expect(items.map((i) => i.json.desktop_id)).toEqual(expected.map((d) => d.desktop_id));
+		// What GET /desktops answers (SDK SimpleDesktopInfo): one ip_address, the task status; no product or login state.
 		expect(items[0].json).toEqual({
 			desktop_id: expected[0].desktop_id,
 			computer_name: expected[0].computer_name,
 			status: expected[0].status,
+			task_status: expected[0].task_status,
 			user_name: expected[0].user_name,
-			tags: expected[0].tags,
-			ip_addresses: expected[0].ip_addresses,
+			ip_address: expected[0].ip_addresses[0],
 			created: expected[0].created,
-			product_id: expected[0].product_id,
-			login_status: expect.any(String),
+			tags: expected[0].tags,
 		});
 		expect(items.map((i) => i.pairedItem)).toEqual(expected.map(() => ({ item: 0 })));
 	});
@@ -147,7 +147,7 @@ describe('Desktop > Get Many', () => {
 		expect(items[0].json).toMatchObject({
 			desktop_id: expected[0].desktop_id,
 			computer_name: expected[0].computer_name,
-			product_id: expected[0].product_id,
+			os_host_name: expect.any(String),
 		});
 		// Fields Simplify drops are present in the raw object.
 		expect(items[0].json).toHaveProperty('attach_user_infos');
@@ -212,7 +212,7 @@ describe('Desktop > Get Many', () => {
 	});
 
 	test.each([
-		['a forbidden character in a key', { tags: { tag: [{ key: 'a=b', value: 'x' }] } }, /"="/],
+		['a forbidden character in a key', { tags: { tag: [{ key: 'a|b', value: 'x' }] } }, /"\|"/],
 		['a comma in a value', { tags: { tag: [{ key: 'env', value: 'dev,prod' }] } }, /","/],
 		['a duplicate key', { tags: { tag: [{ key: 'env', value: 'a' }, { key: 'env', value: 'b' }] } }, /twice/],
 		['an empty key', { tags: { tag: [{ key: '', value: 'x' }] } }, /required/],
@@ -310,6 +310,94 @@ describe('Desktop > Get Many by tag conditions', () => {
 	});
 });
 
+/** What Huawei's SDK says of ListDesktopsRequest and the tag search, and the node once got wrong. */
+describe('Desktop > Get Many: Desktop IDs, User Name and the tag-search path, as Huawei serves them', () => {
+	const idOf = (n: number) => `1d000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+	test('the Desktop IDs filter sends 100 IDs a request as repeated desktop_id, drops duplicates, and lists exactly those desktops', async () => {
+		const ids = Array.from({ length: 250 }, (_, n) => emu.addDesktop({ desktop_id: idOf(n), computer_name: `ids-${n}` }).desktop_id);
+		emu.addDesktop({ desktop_id: idOf(999), computer_name: 'not-asked-for' });
+		const { items, error } = await runNode({
+			credentials: token(),
+			parameters: getAll({ returnAll: true, filters: { desktopIds: [...ids, ids[0]].join(', ') } }),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.desktop_id)).toEqual(ids);
+		const sent = listRequests().map((r) => new URLSearchParams(r.query).getAll('desktop_id'));
+		expect(sent.map((chunk) => chunk.length)).toEqual([100, 100, 50]);
+		expect(sent.flat()).toEqual(ids);
+	});
+
+	test('the Desktop IDs filter takes a list from an expression', async () => {
+		const ids = [emu.seedDesktopIds.dev01, emu.seedDesktopIds.prod01];
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: getAll({ returnAll: true, filters: { desktopIds: '={{ $json.ids }}' } }),
+			items: [{ ids }],
+		});
+		expect(items.map((i) => i.json.desktop_id)).toEqual(ids);
+	});
+
+	test('User Name "al" keeps only al by default (any letter case), although Huawei also answered alan and alice', async () => {
+		const al = emu.addDesktop({ computer_name: 'u-al', user_name: 'al' }).desktop_id;
+		const upper = emu.addDesktop({ computer_name: 'u-AL', user_name: 'AL' }).desktop_id;
+		emu.addDesktop({ computer_name: 'u-alan', user_name: 'alan' });
+		const { items, error } = await runNode({ credentials: token(), parameters: getAll({ returnAll: true, filters: { userName: 'al' } }) });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.desktop_id)).toEqual([al, upper]);
+		// Huawei's own answer is fuzzy: the seeded alice and the new alan came back too.
+		expect(emu.requests.filter((r) => r.route === 'desktop.list').map((r) => r.status)).toEqual([200]);
+	});
+
+	test('User Name Match "Contains" passes Huawei\'s fuzzy match through', async () => {
+		const alan = emu.addDesktop({ computer_name: 'u-alan', user_name: 'alan' }).desktop_id;
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: getAll({ returnAll: true, filters: { userName: 'al', userNameMatch: 'contains' } }),
+		});
+		const expected = emu.listDesktops().filter((d) => d.user_name.toLowerCase().includes('al'));
+		expect(expected.map((d) => d.desktop_id)).toContain(alan);
+		expect(items.map((i) => i.json.desktop_id)).toEqual(expected.map((d) => d.desktop_id));
+	});
+
+	test('an exact User Name keeps paging past pages whose matches were all fuzzy, and stops at Limit', async () => {
+		for (let n = 0; n < 1100; n++) emu.addDesktop({ computer_name: `alan-${n}`, user_name: 'alan' });
+		const mine = [emu.addDesktop({ computer_name: 'al-1', user_name: 'al' }), emu.addDesktop({ computer_name: 'al-2', user_name: 'al' })];
+		const all = await runNode({ credentials: token(), parameters: getAll({ returnAll: true, filters: { userName: 'al' } }) });
+		expect(all.items.map((i) => i.json.desktop_id)).toEqual(mine.map((d) => d.desktop_id));
+		expect(listRequests().map((r) => query(r.query).offset)).toEqual(['0', '1000']);
+
+		emu.clearRequests();
+		const one = await runNode({ credentials: token(), parameters: getAll({ returnAll: false, limit: 1, filters: { userName: 'al' } }) });
+		expect(one.items.map((i) => i.json.desktop_id)).toEqual([mine[0].desktop_id]);
+	});
+
+	test('Tag Conditions in a region without the new path: the deprecated path once, then remembered for the endpoint', async () => {
+		emu.setLegacySearchOnly(true);
+		const search = getAll({ searchBy: 'tagConditions', returnAll: true, tagMatch: 'all', tagConditions: { condition: [{ key: 'env', values: 'dev' }] } });
+		const first = await runNode({ credentials: token(), parameters: search });
+		expect(first.error).toBeUndefined();
+		const dev = emu.listDesktops().filter((d) => d.tags.some((t) => t.key === 'env' && t.value === 'dev'));
+		expect(first.items.map((i) => i.json.desktop_id)).toEqual(dev.map((d) => d.desktop_id));
+		expect(listRequests().map((r) => `${r.route} ${r.status}`)).toEqual(['desktop.filter 404', 'desktop.filterLegacy 200']);
+
+		emu.clearRequests();
+		const again = await runNode({ credentials: token(), parameters: search });
+		expect(again.items).toHaveLength(dev.length);
+		expect(listRequests().map((r) => r.route)).toEqual(['desktop.filterLegacy']);
+	});
+
+	test('a 404 that is not "no such path" is not taken for a missing path: no fallback', async () => {
+		emu.injectFaults([{ type: 'status', status: 404, errorCode: 'WKS.0202', match: { route: 'desktop.filter' }, times: 1 }]);
+		const { error } = await runNode({
+			credentials: token(),
+			parameters: getAll({ searchBy: 'tagConditions', returnAll: true, tagMatch: 'noTags' }),
+		});
+		expect(error?.message).toMatch(/HTTP 404 WKS\.0202/);
+		expect(listRequests().map((r) => r.route)).toEqual(['desktop.filter']);
+	});
+});
+
 describe('Desktop > Get Many: input rules, checked before anything is sent', () => {
 	/** README: a filter that was added but is empty fails the item instead of widening the search. */
 	const EMPTY_FILTER = [
@@ -323,6 +411,21 @@ describe('Desktop > Get Many: input rules, checked before anything is sent', () 
 		...ruleCases('desktop', 'getAll', /Tags/, KEY_RULES, (v) => filterTag({ key: v, value: 'x' }), 'the Tags filter'),
 		...ruleCases('desktop', 'getAll', /Tags/, VALUE_RULES, (v) => filterTag({ key: 'env', value: v }), 'the Tags filter'),
 		...ruleCases('desktop', 'getAll', /Limit/, LIMIT_RULES, (v) => ({ returnAll: false, limit: v })),
+		...ruleCases('desktop', 'getAll', /Desktop IDs/, EMPTY_FILTER, (v) => ({ returnAll: true, filters: { desktopIds: v } }), 'Desktop IDs'),
+		...ruleCases(
+			'desktop',
+			'getAll',
+			/Desktop IDs entry 2/,
+			[{ name: 'a desktop ID with a slash', value: 'ok-1, a/b', says: /is not a desktop ID/ }],
+			(v) => ({ returnAll: true, filters: { desktopIds: v } }),
+		),
+		...ruleCases(
+			'desktop',
+			'getAll',
+			/User Name Match/,
+			[{ name: 'a User Name Match other than exact or contains', value: 'fuzzy', says: /"exact" or "contains"/ }],
+			(v) => ({ returnAll: true, filters: { userName: 'al', userNameMatch: v } }),
+		),
 	])('rejects %s before sending anything', async (_rule, c) => {
 		await expectRefusedBeforeSending(emu, c);
 	});

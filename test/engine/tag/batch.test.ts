@@ -3,7 +3,7 @@ import { expectHuaweiError, expectRejectedToken, expectRetriedUntilMaxAttempts, 
 import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from '../fixtures';
 import { runNode } from '../harness';
 import { expectRefusedBeforeSending } from '../hostileCases';
-import { DESKTOP_ID_RULES, KEY_RULES, ruleCases, tagListCases, VALUE_RULES } from '../inputRules';
+import { DESKTOP_ID_RULES, KEY_RULES, KEY_RULES_FOR_REMOVING, ruleCases, tagListCases, VALUE_RULES } from '../inputRules';
 
 /**
  * Tag > Add or Remove Many (`POST /v2/{project}/desktops/{id}/tags/action`), one request per item
@@ -81,6 +81,7 @@ describe('Tag > Add or Remove Many: input rules, checked before anything is sent
 		...ruleCases('tag', 'batch', /Tags/, KEY_RULES, (v) => tagAt({ key: v, value: 'v' })),
 		...ruleCases('tag', 'batch', /Tags/, VALUE_RULES, (v) => tagAt({ key: 'k', value: v })),
 		...ruleCases('tag', 'batch', /System Tags/, KEY_RULES, (v) => ({ ...tagAt({ key: 'k', value: 'v' }), options: { sysTags: { tag: [{ key: v, value: '' }] } } }), 'System Tags'),
+		...ruleCases('tag', 'batch', /Tags/, KEY_RULES_FOR_REMOVING, (v) => ({ action: 'delete', tags: { tag: [{ key: v }] } }), 'Remove'),
 		...ruleCases('tag', 'batch', /Action/, [ACTION_RULE], (v) => ({ ...tagAt({ key: 'k', value: 'v' }), action: v })),
 		...tagListCases('tag', 'batch', { action: 'create' }),
 	])('rejects %s before sending anything', async (_rule, c) => {

@@ -18,6 +18,20 @@ export const bulkId = (n: number) => `b0000000-0000-4000-8000-${String(n).padSta
 export const batchRequests = (emu: Emulator) =>
 	emu.requests.filter((r) => r.route === 'desktop.batchTags' || r.route === 'desktop.batchUntags');
 export const workspaceRequests = (emu: Emulator) => emu.requests.filter((r) => r.route !== 'iam.login');
+/** The look-ups of the items' desktops (GET /desktops?desktop_id=...) sent before the batches. */
+export const lookUps = (emu: Emulator) => emu.requests.filter((r) => r.route === 'desktop.list');
+export const lookedUpIds = (request: RecordedRequest) => new URLSearchParams(request.query).getAll('desktop_id');
+
+/**
+ * README: the items' desktops are looked up first, 100 IDs a request, and then sent 100 a batch:
+ * `count` desktops cost count/100 look-ups and count/100 batch requests, nothing else.
+ */
+export function expectLookedUpThenSent(emu: Emulator, ids: string[], route: 'desktop.batchTags' | 'desktop.batchUntags'): void {
+	const hundreds = Math.ceil(ids.length / 100);
+	expect(workspaceRequests(emu).map((r) => r.route)).toEqual([...Array(hundreds).fill('desktop.list'), ...Array(hundreds).fill(route)]);
+	expect(lookUps(emu).map((r) => lookedUpIds(r).length)).toEqual(Array(hundreds).fill(100));
+	expect(new Set(lookUps(emu).flatMap(lookedUpIds))).toEqual(new Set(ids));
+}
 export const sentDesktops = (request: RecordedRequest) => (JSON.parse(request.body) as { desktops: SentDesktop[] }).desktops;
 
 /** `count` new desktops, each with its own copy of `tags`; their IDs in order. */
@@ -46,17 +60,21 @@ export function expectOneOutputPerItem(items: INodeExecutionData[], ids: string[
 	expect(items).toHaveLength(ids.length);
 	items.forEach((item, index) => {
 		expect(item.pairedItem).toEqual({ item: index });
-		expect(item.json).toEqual({ success: true, desktopId: ids[index], action, keys, requestIndex: Math.floor(index / 100) });
+		const done = action === 'create' ? { tagged: true } : { untagged: true };
+		expect(item.json).toEqual({ success: true, desktopId: ids[index], action, keys, ...done, requestIndex: Math.floor(index / 100) });
 	});
 }
 
-/** Four items on new desktops: 0 and 3 are good, 1 names the desktop "..", 2 gives the key "bad/key". */
+/** A key over Huawei's 128-character limit: refused whether a tag is added or removed. */
+const TOO_LONG = 'k'.repeat(129);
+
+/** Four items on new desktops: 0 and 3 are good, 1 names the desktop "..", 2 gives a key of 129 characters. */
 export function invalidItems(emu: Emulator) {
 	const ids = addDesktops(emu, 4);
 	return [
 		{ desktop_id: ids[0], key: 'good' },
 		{ desktop_id: '..', key: 'good' },
-		{ desktop_id: ids[2], key: 'bad/key' },
+		{ desktop_id: ids[2], key: TOO_LONG },
 		{ desktop_id: ids[3], key: 'good' },
 	];
 }
@@ -78,7 +96,7 @@ export function expectInvalidItemsLeftOut(
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 	expect(items[0].json).toMatchObject({ success: true, desktopId: data[0].desktop_id, keys: ['good'] });
 	expect(String(items[1].json.error)).toMatch(/"\.\." is not a desktop ID/);
-	expect(String(items[2].json.error)).toMatch(/contains "\/"/);
+	expect(String(items[2].json.error)).toMatch(/is 129 characters long/);
 	expect(items[3].json).toMatchObject({ success: true, desktopId: data[3].desktop_id });
 	const [request, ...more] = batchRequests(emu);
 	expect(more).toHaveLength(0);

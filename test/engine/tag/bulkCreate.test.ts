@@ -9,10 +9,13 @@ import {
 	batchRequests,
 	bulk,
 	expectInvalidItemsLeftOut,
+	expectLookedUpThenSent,
 	expectOneOutputPerItem,
 	expectOnlyTheRefusedRequestFailed,
 	expectStoppedBeforeSending,
 	invalidItems,
+	lookedUpIds,
+	lookUps,
 	perItemKey,
 	sentDesktops,
 	workspaceRequests,
@@ -30,7 +33,7 @@ const emu = useEmulator();
 const token = () => credentialsFor(emu, 'token');
 
 describe.each(AUTH_MODES)('Tag > Add to Many Desktops with %s authentication', (mode) => {
-	test('1,000 items are tagged in exactly 10 requests', async () => {
+	test('1,000 items are tagged in 10 requests, after 10 look-ups of their desktops', async () => {
 		const ids = addDesktops(emu, 1000, [{ key: 'owner', value: 'ops' }]);
 		const items = ids.map((desktop_id) => ({ desktop_id }));
 
@@ -40,7 +43,7 @@ describe.each(AUTH_MODES)('Tag > Add to Many Desktops with %s authentication', (
 			items,
 		});
 		expect(added.error).toBeUndefined();
-		expect(workspaceRequests(emu)).toHaveLength(10);
+		expectLookedUpThenSent(emu, ids, 'desktop.batchTags');
 		const sent = batchRequests(emu);
 		expect(sent.every((r) => r.method === 'POST' && r.rawPath === `/v2/${emu.projectId}/desktops/batch-tags` && r.status === 204)).toBe(true);
 		expect(sent.map((r) => sentDesktops(r).length)).toEqual(Array(10).fill(100));
@@ -146,10 +149,15 @@ describe('Tag > Add to Many Desktops: the same desktop in several items', () => 
 });
 
 describe('Tag > Add to Many Desktops: a refused request', () => {
-	test('with Continue On Fail an unknown desktop fails only the items of its request', async () => {
+	/**
+	 * Huawei's batch-tags skips a desktop ID it does not know and answers 204 (SDK
+	 * BatchAddDesktopsTagsReq), so only the look-up can tell: the item must not come out tagged.
+	 */
+	test('with Continue On Fail an unknown desktop fails only its own item, and is never sent or reported as tagged', async () => {
+		const unknown = 'b0000000-dead-4000-8000-000000000000';
 		const ids = addDesktops(emu, 250);
 		const input = ids.map((desktop_id) => ({ desktop_id }));
-		input[150] = { desktop_id: 'b0000000-dead-4000-8000-000000000000' };
+		input[150] = { desktop_id: unknown };
 		const { error, items } = await runNode({
 			credentials: token(),
 			continueOnFail: true,
@@ -157,23 +165,36 @@ describe('Tag > Add to Many Desktops: a refused request', () => {
 			items: input,
 		});
 		expect(error).toBeUndefined();
-		// The three requests of one round are sent together, so they may arrive in any order.
-		const statusByFirstDesktop = Object.fromEntries(batchRequests(emu).map((r) => [sentDesktops(r)[0].desktop_id, r.status]));
-		expect(statusByFirstDesktop).toEqual({ [ids[0]]: 204, [ids[100]]: 404, [ids[200]]: 204 });
 		expect(items).toHaveLength(250);
-		const [refused] = batchRequests(emu).filter((r) => r.status === 404);
-		expectHuaweiError(items[100].error, refused, ERRORS.DESKTOP_NOT_FOUND.msg);
+		expect(String(items[150].json.error)).toBe(`Desktop ${unknown} was not found in this project: no tags were added`);
+		expect(items[150].json.tagged).toBeUndefined();
+		expect(batchRequests(emu).flatMap((r) => sentDesktops(r).map((d) => d.desktop_id))).not.toContain(unknown);
+		// 249 desktops: three look-ups and three batches, at most 2 requests per 100 desktops.
+		expect(lookUps(emu)).toHaveLength(3);
+		expect(batchRequests(emu).map((r) => sentDesktops(r).length).sort()).toEqual([100, 100, 49]);
 		items.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
-			if (index >= 100 && index < 200) {
-				expect(String(item.json.error)).toMatch(/request 2 of 3.*HTTP 404 WKS\.0202.*b0000000-dead/);
-				expect(item.error?.description).toMatch(/Request ID: \S+/);
-				if (index !== 150) expect(emu.getDesktop(ids[index])?.tags).toEqual([]);
-			} else {
-				expect(item.json).toMatchObject({ success: true, desktopId: ids[index] });
-				expect(emu.getDesktop(ids[index])?.tags).toEqual([{ key: 'env', value: 'dev' }]);
-			}
+			if (index === 150) return;
+			expect(item.json).toMatchObject({ success: true, desktopId: ids[index], tagged: true });
+			expect(emu.getDesktop(ids[index])?.tags).toEqual([{ key: 'env', value: 'dev' }]);
 		});
+		expect(emu.getDesktop(ids[150])?.tags).toEqual([]);
+	});
+
+	test('without Continue On Fail an unknown desktop stops the node after the look-up: no desktop is tagged', async () => {
+		const unknown = 'b0000000-dead-4000-8000-000000000001';
+		const ids = addDesktops(emu, 3);
+		const { error, items } = await runNode({
+			credentials: token(),
+			parameters: bulk('bulkCreate', [{ key: 'env', value: 'dev' }]),
+			items: [{ desktop_id: ids[0] }, { desktop_id: unknown }, { desktop_id: ids[2] }],
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(`Desktop ${unknown} was not found in this project: no tags were added`);
+		expect(error?.description).toMatch(/skips desktops it does not know/);
+		expect(workspaceRequests(emu).map((r) => r.route)).toEqual(['desktop.list']);
+		expect(lookedUpIds(lookUps(emu)[0])).toEqual([ids[0], unknown, ids[2]]);
+		for (const id of ids) expect(emu.getDesktop(id)?.tags).toEqual([]);
 	});
 
 	test('with Continue On Fail a refused request (403) fails only its items, with Huawei\'s error', async () => {
@@ -202,7 +223,8 @@ describe('Tag > Add to Many Desktops: a refused request', () => {
 
 	test('an expired token: one request answered 401, not repeated, and the node fails with Huawei\'s code, message and request ID', async () => {
 		const ids = addDesktops(emu, 3);
-		const { items } = await expectRejectedToken(emu, 'desktop.batchTags', bulk('bulkCreate', [{ key: 'env', value: 'dev' }]), ids.map((desktop_id) => ({ desktop_id })));
+		// The look-up is the first request: it meets the 401, and no batch is sent.
+		const { items } = await expectRejectedToken(emu, 'desktop.list', bulk('bulkCreate', [{ key: 'env', value: 'dev' }]), ids.map((desktop_id) => ({ desktop_id })));
 		expect(items).toEqual([]);
 		for (const id of ids) expect(emu.getDesktop(id)?.tags).toEqual([]);
 	});

@@ -3,19 +3,19 @@ import { expectHuaweiError, expectRejectedToken, runOn } from '../apiErrors';
 import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from '../fixtures';
 import { runNode } from '../harness';
 import { expectRefusedBeforeSending } from '../hostileCases';
-import { DESKTOP_ID_RULES, KEY_RULES, ruleCases, tagListCases, VALUE_RULES } from '../inputRules';
+import { DESKTOP_ID_RULES, KEY_RULES_FOR_REMOVING, ruleCases, tagListCases, VALUE_RULES_FOR_REMOVING } from '../inputRules';
 import {
 	addDesktops,
 	batchRequests,
 	bulk,
 	expectInvalidItemsLeftOut,
+	expectLookedUpThenSent,
 	expectOneOutputPerItem,
 	expectOnlyTheRefusedRequestFailed,
 	expectStoppedBeforeSending,
 	invalidItems,
 	perItemKey,
 	sentDesktops,
-	workspaceRequests,
 } from './bulkCases';
 
 /**
@@ -31,7 +31,7 @@ const ENV_DEV = { key: 'env', value: 'dev' };
 const removeEnv = () => bulk('bulkDelete', [{ key: 'env' }]);
 
 describe.each(AUTH_MODES)('Tag > Remove From Many Desktops with %s authentication', (mode) => {
-	test('1,000 items are untagged in exactly 10 requests', async () => {
+	test('1,000 items are untagged in 10 requests, after 10 look-ups of their desktops', async () => {
 		const ids = addDesktops(emu, 1000, [{ key: 'owner', value: 'ops' }, ENV_DEV, { key: 'team', value: 'blue' }]);
 		const items = ids.map((desktop_id) => ({ desktop_id }));
 
@@ -41,7 +41,7 @@ describe.each(AUTH_MODES)('Tag > Remove From Many Desktops with %s authenticatio
 			items,
 		});
 		expect(removed.error).toBeUndefined();
-		expect(workspaceRequests(emu)).toHaveLength(10);
+		expectLookedUpThenSent(emu, ids, 'desktop.batchUntags');
 		const deletes = batchRequests(emu);
 		expect(deletes.every((r) => r.method === 'DELETE' && r.status === 204)).toBe(true);
 		expect(deletes.every((r) => r.rawPath === `/v2/${emu.projectId}/desktops/batch-tags`)).toBe(true);
@@ -55,6 +55,26 @@ describe.each(AUTH_MODES)('Tag > Remove From Many Desktops with %s authenticatio
 });
 
 describe('Tag > Remove From Many Desktops', () => {
+	test('an unknown desktop fails its own item with Continue On Fail; it is never sent or reported as untagged', async () => {
+		const unknown = 'b0000000-dead-4000-8000-000000000002';
+		const ids = addDesktops(emu, 3, [ENV_DEV]);
+		const { error, items } = await runNode({
+			credentials: token(),
+			continueOnFail: true,
+			parameters: bulk('bulkDelete', [{ key: 'env' }]),
+			items: [{ desktop_id: ids[0] }, { desktop_id: unknown }, { desktop_id: ids[2] }],
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.untagged ?? false)).toEqual([true, false, true]);
+		expect(String(items[1].json.error)).toBe(`Desktop ${unknown} was not found in this project: no tags were removed`);
+		const [batch, ...more] = batchRequests(emu);
+		expect(more).toEqual([]);
+		expect(sentDesktops(batch).map((d) => d.desktop_id)).toEqual([ids[0], ids[2]]);
+		expect(emu.getDesktop(ids[0])?.tags).toEqual([]);
+		expect(emu.getDesktop(ids[1])?.tags).toEqual([ENV_DEV]);
+		expect(emu.getDesktop(ids[2])?.tags).toEqual([]);
+	});
+
 	test('keys a desktop does not have are ignored', async () => {
 		const ids = addDesktops(emu, 2, [ENV_DEV]);
 		const { error, items } = await runNode({
@@ -94,8 +114,8 @@ describe('Tag > Remove From Many Desktops: invalid items', () => {
 
 	test.each([
 		...ruleCases('tag', 'bulkDelete', /Desktop ID/, DESKTOP_ID_RULES, (v) => ({ desktopId: desktop(v), tags: { tag: [{ key: 'k' }] } })),
-		...ruleCases('tag', 'bulkDelete', /Tags/, KEY_RULES, (v) => ({ tags: { tag: [{ key: v }] } })),
-		...ruleCases('tag', 'bulkDelete', /Tags/, VALUE_RULES, (v) => ({ tags: { tag: [{ key: 'k', value: v }] } })),
+		...ruleCases('tag', 'bulkDelete', /Tags/, KEY_RULES_FOR_REMOVING, (v) => ({ tags: { tag: [{ key: v }] } })),
+		...ruleCases('tag', 'bulkDelete', /Tags/, VALUE_RULES_FOR_REMOVING, (v) => ({ tags: { tag: [{ key: 'k', value: v }] } })),
 		...tagListCases('tag', 'bulkDelete'),
 	])('rejects %s before sending anything', async (_rule, c) => {
 		await expectRefusedBeforeSending(emu, c);
@@ -122,7 +142,8 @@ describe('Tag > Remove From Many Desktops: a refused request', () => {
 
 	test('an expired token: one request answered 401, not repeated, and the node fails with Huawei\'s code, message and request ID', async () => {
 		const ids = addDesktops(emu, 3, [ENV_DEV]);
-		const { items } = await expectRejectedToken(emu, 'desktop.batchUntags', removeEnv(), ids.map((desktop_id) => ({ desktop_id })));
+		// The look-up is the first request: it meets the 401, and no batch is sent.
+		const { items } = await expectRejectedToken(emu, 'desktop.list', removeEnv(), ids.map((desktop_id) => ({ desktop_id })));
 		expect(items).toEqual([]);
 		for (const id of ids) expect(emu.getDesktop(id)?.tags).toEqual([ENV_DEV]);
 	});

@@ -3,7 +3,7 @@ import { expectHuaweiError, expectRejectedToken, expectRetriedUntilMaxAttempts, 
 import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from '../fixtures';
 import { runNode } from '../harness';
 import { expectRefusedBeforeSending } from '../hostileCases';
-import { DESKTOP_ID_RULES, KEY_RULES, ruleCases } from '../inputRules';
+import { DESKTOP_ID_RULES, KEY_RULES_FOR_REMOVING, ruleCases } from '../inputRules';
 
 /**
  * Tag > Delete (`DELETE /v2/{project}/desktops/{id}/tags/{key}`), one request per item: the tag
@@ -36,7 +36,7 @@ describe.each(AUTH_MODES)('Tag > Delete with %s authentication', (mode) => {
 describe('Tag > Delete: input rules, checked before anything is sent', () => {
 	test.each([
 		...ruleCases('tag', 'delete', /Desktop ID/, DESKTOP_ID_RULES, (v) => ({ desktopId: desktop(v), key: 'k' })),
-		...ruleCases('tag', 'delete', /Key/, KEY_RULES, (v) => ({ key: v })),
+		...ruleCases('tag', 'delete', /Key/, KEY_RULES_FOR_REMOVING, (v) => ({ key: v })),
 	])('rejects %s before sending anything', async (_rule, c) => {
 		await expectRefusedBeforeSending(emu, c);
 	});

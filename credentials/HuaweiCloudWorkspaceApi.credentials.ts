@@ -40,6 +40,29 @@ class SignatureRejectedError extends Error {
 	}
 }
 
+interface ModeFieldOptions {
+	displayName: string;
+	name: string;
+	/** Masked in the form, and kept out of everything n8n shows. */
+	secret?: boolean;
+	optional?: boolean;
+	placeholder?: string;
+	description?: string;
+}
+
+/** A text field of one authentication mode, shown only when that mode is chosen. */
+function modeField(authType: string, options: ModeFieldOptions): INodeProperties {
+	const { secret, optional, ...field } = options;
+	return {
+		...field,
+		type: 'string',
+		...(secret ? { typeOptions: { password: true } } : {}),
+		default: '',
+		...(optional ? {} : { required: true }),
+		displayOptions: { show: { authType: [authType] } },
+	};
+}
+
 /** IAM User Password mode logs in through the cache; the other modes have nothing to refresh. */
 function passwordPreAuthentication(iamTokens: IamTokenCache) {
 	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -124,72 +147,30 @@ export class HuaweiCloudWorkspaceApi implements ICredentialType {
 			description:
 				'The ID of the project in this region: Huawei Cloud console > My Credentials > API Credentials > Projects',
 		},
-		{
+		modeField('token', {
 			displayName: 'IAM Token',
 			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
+			secret: true,
 			description:
 				'The X-Subject-Token value of an IAM token scoped to the project above. It stops working after 24 hours.',
-			displayOptions: { show: { authType: ['token'] } },
-		},
-		{
+		}),
+		modeField('password', {
 			displayName: 'Account Name',
 			name: 'domainName',
-			type: 'string',
-			default: '',
-			required: true,
 			placeholder: 'e.g. my-company',
 			description: 'The Huawei Cloud account (domain) the IAM user belongs to',
-			displayOptions: { show: { authType: ['password'] } },
-		},
-		{
-			displayName: 'IAM User Name',
-			name: 'userName',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. n8n-automation',
-			displayOptions: { show: { authType: ['password'] } },
-		},
-		{
-			displayName: 'Password',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: { show: { authType: ['password'] } },
-		},
-		{
-			displayName: 'Access Key ID',
-			name: 'accessKeyId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. QTWAOYTTINDUT2QVKYUC',
-			displayOptions: { show: { authType: ['accessKey'] } },
-		},
-		{
-			displayName: 'Secret Access Key',
-			name: 'secretAccessKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			displayOptions: { show: { authType: ['accessKey'] } },
-		},
-		{
+		}),
+		modeField('password', { displayName: 'IAM User Name', name: 'userName', placeholder: 'e.g. n8n-automation' }),
+		modeField('password', { displayName: 'Password', name: 'password', secret: true }),
+		modeField('accessKey', { displayName: 'Access Key ID', name: 'accessKeyId', placeholder: 'e.g. QTWAOYTTINDUT2QVKYUC' }),
+		modeField('accessKey', { displayName: 'Secret Access Key', name: 'secretAccessKey', secret: true }),
+		modeField('accessKey', {
 			displayName: 'Security Token',
 			name: 'securityToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
+			secret: true,
+			optional: true,
 			description: 'Only for temporary access keys (from STS or an agency): the security token issued with them',
-			displayOptions: { show: { authType: ['accessKey'] } },
-		},
+		}),
 		{
 			displayName: 'Workspace Endpoint',
 			name: 'workspaceEndpoint',

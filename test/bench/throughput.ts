@@ -7,8 +7,8 @@
  * client at that concurrency (the floor for any node that sends through n8n's request helpers),
  * memory peaks, the cost of signing one request, and IAM logins per run in password mode.
  */
-import Module from 'node:module';
-import { join } from 'node:path';
+import './nodeSourceResolution';
+
 import { performance } from 'node:perf_hooks';
 
 import { OutboundHttp } from '@n8n/backend-network';
@@ -18,20 +18,7 @@ import { Pool } from 'undici';
 import { signRequestOptions } from '../../credentials/common/signRequestOptions';
 import { startEmulator, type Emulator } from '../emulator';
 import { credentialsFor, desktop, params } from '../engine/fixtures';
-import type * as Harness from '../engine/harness';
-
-/**
- * Node's resolver turns `.../HuaweiCloudWorkspace.node` into the codex file
- * `HuaweiCloudWorkspace.node.json` before tsx gets to try `.ts` (jest resolves .ts first), so the
- * harness is loaded after pointing that one module at its source.
- */
-const NODE_SOURCE = join(__dirname, '../../nodes/HuaweiCloudWorkspace/HuaweiCloudWorkspace.node.ts');
-const loader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-const resolveFilename = loader._resolveFilename;
-loader._resolveFilename = (request: string, ...rest: unknown[]) =>
-	request.endsWith('/HuaweiCloudWorkspace.node') ? NODE_SOURCE : resolveFilename(request, ...rest);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { restartN8n, runNode } = require('../engine/harness') as typeof Harness;
+import { restartN8n, runNode } from '../engine/harness';
 
 const CONCURRENCY = 50;
 const THROTTLING = { requestsPerSecond: 100000, maxConcurrent: CONCURRENCY };

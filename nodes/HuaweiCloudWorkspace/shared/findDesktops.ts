@@ -16,17 +16,21 @@ export async function findDesktops(
 	itemIndex: number,
 ): Promise<Map<string, IDataObject>> {
 	const unique = [...new Set(ids)];
+	const chunks: string[][] = [];
+	for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) chunks.push(unique.slice(start, start + IDS_PER_REQUEST));
 	const found = new Map<string, IDataObject>();
-	for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
-		const chunk = unique.slice(start, start + IDS_PER_REQUEST);
-		const response = await client.send(
-			{ method: 'GET', segments: ['desktops'], qs: { desktop_id: chunk, offset: 0, limit: IDS_PER_REQUEST } },
-			{ itemIndex, errorContext: { action: `look up ${chunk.length} desktop${chunk.length === 1 ? '' : 's'}` }, repeatable: true },
-		);
-		const list = (response.body as IDataObject | undefined)?.desktops;
-		for (const desktop of Array.isArray(list) ? (list as IDataObject[]) : []) {
-			if (typeof desktop.desktop_id === 'string' && chunk.includes(desktop.desktop_id)) found.set(desktop.desktop_id, desktop);
-		}
-	}
+	// Sent together: the client's pacer spaces them; a look-up changes nothing, so any order will do.
+	await Promise.all(
+		chunks.map(async (chunk) => {
+			const response = await client.send(
+				{ method: 'GET', segments: ['desktops'], qs: { desktop_id: chunk, offset: 0, limit: IDS_PER_REQUEST } },
+				{ itemIndex, errorContext: { action: `look up ${chunk.length} desktop${chunk.length === 1 ? '' : 's'}` }, repeatable: true },
+			);
+			const list = (response.body as IDataObject | undefined)?.desktops;
+			for (const desktop of Array.isArray(list) ? (list as IDataObject[]) : []) {
+				if (typeof desktop.desktop_id === 'string' && chunk.includes(desktop.desktop_id)) found.set(desktop.desktop_id, desktop);
+			}
+		}),
+	);
 	return found;
 }

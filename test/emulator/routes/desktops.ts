@@ -87,12 +87,13 @@ function list(ctx: RouteContext, opts: ListOptions): Reply {
 	const name = queryParam(query, 'computer_name')?.toLowerCase();
 	const status = queryParam(query, 'status');
 	const ip = queryParam(query, 'desktop_ip');
+	const idSet = new Set(desktopIds);
 	const matches = state.all().filter(
 		(d) =>
 			(name === undefined || d.computer_name.toLowerCase().includes(name)) &&
 			(users.length === 0 || users.some((u) => d.user_name.toLowerCase().includes(u))) &&
 			(status === undefined || d.status === status.toUpperCase()) &&
-			(desktopIds.length === 0 || desktopIds.includes(d.desktop_id)) &&
+			(idSet.size === 0 || idSet.has(d.desktop_id)) &&
 			(ip === undefined || d.ip_addresses.includes(ip)) &&
 			tagFilter.every(([k, v]) => d.tags.some((t) => t.key === k && (v === undefined || t.value === v))),
 	);

@@ -1,4 +1,4 @@
-import { Pacer } from '../../nodes/HuaweiCloudWorkspace/transport/pacer';
+import { Pacer, PacerRegistry } from '../../nodes/HuaweiCloudWorkspace/transport/pacer';
 
 /** A clock that only moves when the pacer waits, so start times are exact. */
 function fakeTime() {
@@ -16,7 +16,7 @@ function fakeTime() {
 }
 
 const flush = async () => {
-	for (let i = 0; i < 10; i++) await Promise.resolve();
+	for (let i = 0; i < 50; i++) await Promise.resolve();
 };
 
 describe('spacing', () => {
@@ -126,23 +126,41 @@ describe('concurrency', () => {
 });
 
 describe('adaptive rate', () => {
-	test('a 429 lowers the rate to 70%; successes win it back, slowly near the throttled rate, never above the ceiling', () => {
+	test('a 429 lowers the rate to 70%; each success adds 5% of the throttled rate (at most 0.5), only 0.2% of it from 85% on, never above the ceiling', () => {
 		const time = fakeTime();
 		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
 		pacer.onThrottled(0);
 		expect(pacer.currentRate).toBeCloseTo(7);
-		pacer.onSuccess(); // below 85% of 10: +5% of the ceiling
+		pacer.onSuccess(); // below 85% of 10
 		expect(pacer.currentRate).toBeCloseTo(7.5);
 		pacer.onSuccess();
 		pacer.onSuccess();
 		expect(pacer.currentRate).toBeCloseTo(8.5);
-		pacer.onSuccess(); // from 8.5 on: +0.5% of the ceiling
-		expect(pacer.currentRate).toBeCloseTo(8.55);
+		pacer.onSuccess(); // from 8.5 on: cautious, 0.2% of 10
+		expect(pacer.currentRate).toBeCloseTo(8.52);
 		for (let i = 0; i < 1000; i++) pacer.onSuccess();
 		expect(pacer.currentRate).toBe(10);
 	});
 
-	test('429s of requests started before the last decrease do not lower the rate again', () => {
+	test('without a ceiling the rate starts at 2 a second and grows while Huawei accepts', () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ maxConcurrent: 10 }, time.now, time.wait);
+		expect(pacer.currentRate).toBe(2);
+		for (let i = 0; i < 10; i++) pacer.onSuccess();
+		expect(pacer.currentRate).toBeCloseTo(7);
+	});
+
+	test('a Retry-After holds every start of the identity until it has passed', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 100, maxConcurrent: 10 }, time.now, time.wait);
+		const first = await pacer.acquire();
+		first();
+		pacer.onThrottled(first.startedAt, 2000);
+		const next = await pacer.acquire();
+		expect(next.startedAt).toBeGreaterThanOrEqual(2000);
+	});
+
+	test('429s of requests started before the last decrease, or within a second of it, do not lower the rate again', () => {
 		const time = fakeTime();
 		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
 		time.advance(1000);
@@ -151,7 +169,10 @@ describe('adaptive rate', () => {
 		pacer.onThrottled(999);
 		expect(pacer.currentRate).toBeCloseTo(7);
 		time.advance(100);
-		pacer.onThrottled(1050); // sent at the lowered rate, and still throttled
+		pacer.onThrottled(1050); // sent at the lowered rate, but the gateway's window still counts the old ones
+		expect(pacer.currentRate).toBeCloseTo(7);
+		time.advance(1000);
+		pacer.onThrottled(2050); // a window later, still throttled: lower again
 		expect(pacer.currentRate).toBeCloseTo(4.9);
 	});
 
@@ -159,7 +180,7 @@ describe('adaptive rate', () => {
 		const time = fakeTime();
 		const pacer = new Pacer({ requestsPerSecond: 5, maxConcurrent: 10 }, time.now, time.wait);
 		for (let i = 0; i < 50; i++) {
-			time.advance(1);
+			time.advance(1000);
 			pacer.onThrottled();
 		}
 		expect(pacer.currentRate).toBeCloseTo(0.2);
@@ -171,9 +192,10 @@ describe('adaptive rate', () => {
 		const first = await pacer.acquire();
 		first();
 		pacer.onThrottled(first.startedAt);
+		// Spacing is taken when a request's turn comes, so the lowered rate holds from the next start on.
 		const second = await pacer.acquire();
 		const third = await pacer.acquire();
-		expect(second.startedAt).toBe(103);
+		expect(second.startedAt).toBeCloseTo((1000 / 7) * 1.03);
 		expect(third.startedAt - second.startedAt).toBeCloseTo((1000 / 7) * 1.03);
 	});
 });
@@ -188,11 +210,19 @@ describe('setLimits', () => {
 		expect(pacer.currentRate).toBe(20);
 		pacer.onThrottled(60);
 		expect(pacer.currentRate).toBeCloseTo(20); // started before the decrease that already counted
-		time.advance(10);
-		pacer.onThrottled(105);
+		time.advance(1000);
+		pacer.onThrottled(1005);
 		expect(pacer.currentRate).toBeCloseTo(14);
-		pacer.onSuccess(); // the throttled rate is now 20: 14 is below 85% of it, +5% of 20
-		expect(pacer.currentRate).toBeCloseTo(15);
+		pacer.onSuccess(); // the throttled rate is now 20: 14 is below 85% of it, +0.5
+		expect(pacer.currentRate).toBeCloseTo(14.5);
+	});
+
+	test('going back to automatic keeps what was learned', () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
+		pacer.onThrottled(0);
+		pacer.setLimits({ maxConcurrent: 10 });
+		expect(pacer.currentRate).toBeCloseTo(7);
 	});
 
 	test('the same ceiling again keeps the adapted rate', () => {
@@ -201,5 +231,107 @@ describe('setLimits', () => {
 		pacer.onThrottled(0);
 		pacer.setLimits({ requestsPerSecond: 10, maxConcurrent: 4 });
 		expect(pacer.currentRate).toBeCloseTo(7);
+	});
+});
+
+/**
+ * The automatic rate against a simulated gateway that accepts `limit` requests in any sliding
+ * second and answers 429 beyond (as Huawei's APIG and the emulator do). One request at a time,
+ * answered at once, on a clock that moves only when the pacer waits: the control law alone.
+ */
+function gateway(limitAt: (accepted: number) => number) {
+	const accepted: number[] = [];
+	let throttled = 0;
+	return {
+		async send(pacer: Pacer): Promise<void> {
+			for (;;) {
+				const release = await pacer.acquire();
+				const at = release.startedAt;
+				const inWindow = accepted.filter((t) => t > at - 1000).length;
+				release();
+				if (inWindow >= limitAt(accepted.length)) {
+					throttled++;
+					pacer.onThrottled(at);
+					continue;
+				}
+				accepted.push(at);
+				pacer.onSuccess();
+				return;
+			}
+		},
+		get accepted() {
+			return accepted.length;
+		},
+		get throttled() {
+			return throttled;
+		},
+		get lastAt() {
+			return accepted[accepted.length - 1];
+		},
+	};
+}
+
+async function run(pacer: Pacer, server: ReturnType<typeof gateway>, requests: number): Promise<void> {
+	for (let i = 0; i < requests; i++) await server.send(pacer);
+}
+
+describe('automatic rate, against a simulated gateway', () => {
+	test.each([2, 5, 20, 50])('converges from below on a limit of %i a second: 60 seconds of work within 1.3x, under 5%% answered 429', async (limit) => {
+		const time = fakeTime();
+		const pacer = new Pacer({ maxConcurrent: 1 }, time.now, time.wait);
+		const server = gateway(() => limit);
+		const requests = 60 * limit;
+		await run(pacer, server, requests);
+		const minimumMs = ((requests - limit) / limit) * 1000;
+		expect(server.lastAt).toBeLessThanOrEqual(1.3 * minimumMs);
+		expect(server.throttled / (requests + server.throttled)).toBeLessThan(0.05);
+	});
+
+	test('converges from above: a ceiling of 50 against a limit of 20 settles near 20, 429s under 10%', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 50, maxConcurrent: 1 }, time.now, time.wait);
+		const server = gateway(() => 20);
+		await run(pacer, server, 1200);
+		expect(server.lastAt).toBeLessThanOrEqual(1.3 * 59_000);
+		// Each 429 here is retried at once; the client waits a back-off first, so it sees fewer.
+		expect(server.throttled).toBeLessThan(120);
+		expect(pacer.currentRate).toBeLessThanOrEqual(21);
+	});
+
+	test('follows a limit that drops mid-run from 20 to 5 a second', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ maxConcurrent: 1 }, time.now, time.wait);
+		const server = gateway((accepted) => (accepted < 600 ? 20 : 5));
+		await run(pacer, server, 900);
+		const before = server.throttled;
+		const startOfLast = server.lastAt;
+		await run(pacer, server, 300);
+		// The last 300 requests, at the new limit: close to 60 s, few 429s.
+		expect(server.lastAt - startOfLast).toBeLessThanOrEqual(1.3 * 60_000);
+		expect(server.throttled - before).toBeLessThan(15);
+		expect(pacer.currentRate).toBeLessThanOrEqual(5.5);
+	});
+
+	test('a ceiling below the limit is never passed and meets no 429', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 5, maxConcurrent: 1 }, time.now, time.wait);
+		const server = gateway(() => 20);
+		await run(pacer, server, 300);
+		expect(server.throttled).toBe(0);
+		expect(pacer.currentRate).toBe(5);
+		expect(server.lastAt).toBeGreaterThanOrEqual((299 / 5) * 1000);
+	});
+
+	test('two runs sharing a credential: the second starts near the limit the first found', async () => {
+		const time = fakeTime();
+		const registry = new PacerRegistry(time.now, time.wait);
+		const credentials = { authType: 'accessKey', accessKeyId: 'AK', projectId: 'p', region: 'ap-southeast-1' };
+		const server = gateway(() => 20);
+		await run(registry.for(credentials, { maxConcurrent: 1 }), server, 600);
+		const second = registry.for(credentials, { maxConcurrent: 1 });
+		expect(second.currentRate).toBeGreaterThanOrEqual(0.7 * 20);
+		const startedAt = server.lastAt;
+		await run(second, server, 200);
+		expect(server.lastAt - startedAt).toBeLessThanOrEqual(1.3 * 10_000);
 	});
 });

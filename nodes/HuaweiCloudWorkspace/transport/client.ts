@@ -12,11 +12,13 @@ import type {
 	INode,
 	INodeExecutionData,
 	IPollFunctions,
+	JsonObject,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
-import { cleanFailure, huaweiApiError } from './errors';
+import { GateRegistry } from './credentialGate';
+import { causeChain, cleanFailure, huaweiApiError } from './errors';
 import type { ErrorContext } from './huaweiErrors';
 import { PacerRegistry } from './pacer';
 import { classifyFailure, retryDelayMs } from './retry';
@@ -58,17 +60,44 @@ export interface SendSettings {
  */
 export interface ClientState {
 	pacers: PacerRegistry;
+	gates: GateRegistry;
 	/** Endpoint and path of the APIs an endpoint serves only under their deprecated path. */
 	deprecatedPathsInUse: Set<string>;
 }
 
 export function newClientState(): ClientState {
-	return { pacers: new PacerRegistry(), deprecatedPathsInUse: new Set() };
+	return {
+		pacers: new PacerRegistry(),
+		gates: new GateRegistry(),
+		deprecatedPathsInUse: new Set(),
+	};
+}
+
+function httpStatus(error: unknown): number | undefined {
+	for (const link of causeChain(error)) {
+		const status = Number(link.httpCode);
+		if (Number.isInteger(status) && status >= 100) return status;
+	}
+	return undefined;
+}
+
+/** The gateway refused the token, the signature or the login: the credential, not the request. */
+function isCredentialRefusal(error: unknown): boolean {
+	return httpStatus(error) === 401;
+}
+
+/** Huawei answered with something other than a refusal: the credential got through the gateway. */
+function huaweiAnswered(error: unknown): boolean {
+	const status = httpStatus(error);
+	return status !== undefined && status !== 401;
 }
 
 /** The gateway's answer for a path it does not route: the current path is not deployed there. */
 function isUnknownPath(error: unknown): boolean {
-	const { httpCode, errorResponse } = (error ?? {}) as { httpCode?: unknown; errorResponse?: { error_code?: unknown } };
+	const { httpCode, errorResponse } = (error ?? {}) as {
+		httpCode?: unknown;
+		errorResponse?: { error_code?: unknown };
+	};
 	return String(httpCode) === '404' && errorResponse?.error_code === 'APIG.0101';
 }
 
@@ -83,7 +112,9 @@ const credentialsByRun = new WeakMap<object, Promise<ICredentialDataDecryptedObj
  * data, which keys the cache and lets it go with the run. Signing and tokens do not use this copy:
  * n8n fetches its own for every request it authenticates.
  */
-async function runCredentials(context: IExecuteSingleFunctions): Promise<ICredentialDataDecryptedObject> {
+async function runCredentials(
+	context: IExecuteSingleFunctions,
+): Promise<ICredentialDataDecryptedObject> {
 	const run = context.getExecuteData();
 	if (!run) return await context.getCredentials(CREDENTIAL_TYPE);
 	let pending = credentialsByRun.get(run);
@@ -96,7 +127,9 @@ async function runCredentials(context: IExecuteSingleFunctions): Promise<ICreden
 	return await pending;
 }
 
-function cloneRoutedRequest(requestData: DeclarativeRestApiSettings.ResultOptions): DeclarativeRestApiSettings.ResultOptions {
+function cloneRoutedRequest(
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): DeclarativeRestApiSettings.ResultOptions {
 	return {
 		...requestData,
 		options: {
@@ -119,15 +152,21 @@ export class WorkspaceClient {
 	private constructor(
 		private readonly state: ClientState,
 		private readonly caller: Caller,
+		/** The node run the requests belong to (n8n's execute data): a refused credential stops its other requests. */
+		private readonly run: object,
 		private readonly credentials: ICredentialDataDecryptedObject,
 		/** Read only when a request is sent: a dry run or a prepared-only request need not evaluate it. */
 		private readonly throttling: () => IDataObject,
 	) {}
 
-	static async forItem(state: ClientState, context: IExecuteSingleFunctions): Promise<WorkspaceClient> {
+	static async forItem(
+		state: ClientState,
+		context: IExecuteSingleFunctions,
+	): Promise<WorkspaceClient> {
 		return new WorkspaceClient(
 			state,
 			context,
+			context.getExecuteData() ?? context,
 			await runCredentials(context),
 			() => context.getNodeParameter('throttling', {}) as IDataObject,
 		);
@@ -137,15 +176,20 @@ export class WorkspaceClient {
 		return new WorkspaceClient(
 			state,
 			context,
+			context.getExecuteData() ?? context,
 			await context.getCredentials(CREDENTIAL_TYPE),
 			() => context.getNodeParameter('throttling', 0, {}) as IDataObject,
 		);
 	}
 
 	/** The editor's lists: the node's Rate Limiting settings as they stand in the form, else the defaults. */
-	static async forPicker(state: ClientState, context: ILoadOptionsFunctions): Promise<WorkspaceClient> {
+	static async forPicker(
+		state: ClientState,
+		context: ILoadOptionsFunctions,
+	): Promise<WorkspaceClient> {
 		return new WorkspaceClient(
 			state,
+			context,
 			context,
 			await context.getCredentials(CREDENTIAL_TYPE),
 			() => (context.getCurrentNodeParameter('throttling') ?? {}) as IDataObject,
@@ -162,7 +206,11 @@ export class WorkspaceClient {
 	 * access key the same request would fail again, and repeated bad AK/SK signatures lock the key,
 	 * so the error is reported at once instead.
 	 */
-	requestOptions(request: WorkspaceRequest, itemIndex: number, base: IHttpRequestOptions = { url: '' }): IHttpRequestOptions {
+	requestOptions(
+		request: WorkspaceRequest,
+		itemIndex: number,
+		base: IHttpRequestOptions = { url: '' },
+	): IHttpRequestOptions {
 		const projectId = String(this.credentials.projectId ?? '').trim();
 		if (projectId === '') {
 			throw new NodeOperationError(this.node, 'The credential has no Project ID', { itemIndex });
@@ -183,7 +231,8 @@ export class WorkspaceClient {
 			arrayFormat: 'repeat',
 			json: true,
 			headers: { ...base.headers, Accept: 'application/json' },
-			ignoreHttpStatusErrors: this.credentials.authType === 'password' ? { ignore: true, except: [401] } : true,
+			ignoreHttpStatusErrors:
+				this.credentials.authType === 'password' ? { ignore: true, except: [401] } : true,
 		};
 		if (request.body) {
 			prepared.body = request.body;
@@ -200,8 +249,11 @@ export class WorkspaceClient {
 
 	private segmentsFor(request: WorkspaceRequest, baseURL: string): string[] {
 		const useDeprecated =
-			request.deprecatedSegments !== undefined && this.state.deprecatedPathsInUse.has(this.deprecatedKey(request, baseURL));
-		return useDeprecated && request.deprecatedSegments ? request.deprecatedSegments : request.segments;
+			request.deprecatedSegments !== undefined &&
+			this.state.deprecatedPathsInUse.has(this.deprecatedKey(request, baseURL));
+		return useDeprecated && request.deprecatedSegments
+			? request.deprecatedSegments
+			: request.segments;
 	}
 
 	/**
@@ -228,14 +280,41 @@ export class WorkspaceClient {
 		return await this.withPathFallback(request, async () => await this.sendOnce(request, settings));
 	}
 
-	private async sendOnce(request: WorkspaceRequest, settings: SendSettings): Promise<IN8nHttpFullResponse> {
-		const options = { ...this.requestOptions(request, settings.itemIndex), returnFullResponse: true };
+	/** The error of a request not sent because an earlier one of its run met a refused credential. */
+	private refusedEarlier(refusal: unknown, settings: SendSettings): NodeApiError {
+		const first = refusal as Partial<NodeApiError>;
+		const reason = String(first.message ?? 'HTTP 401').replace(/^Could not [^:]*: /, '');
+		return new NodeApiError(this.node, (first.errorResponse ?? { message: reason }) as JsonObject, {
+			message: `Could not ${settings.errorContext.action}: ${reason}`,
+			description: [
+				'Not sent: Huawei Cloud refused the credential on an earlier request of this run, and after that the node sends nothing more in the run (Huawei locks an access key after five bad signatures in a row).',
+				first.description,
+			]
+				.filter(Boolean)
+				.join('\n'),
+			httpCode: '401',
+			itemIndex: settings.itemIndex,
+		});
+	}
+
+	private async sendOnce(
+		request: WorkspaceRequest,
+		settings: SendSettings,
+	): Promise<IN8nHttpFullResponse> {
+		const options = {
+			...this.requestOptions(request, settings.itemIndex),
+			returnFullResponse: true,
+		};
 		return await this.paced(settings, async () => {
 			// A fresh copy per attempt: signing replaces headers and body, and must start from the unsigned request.
-			const response = (await this.caller.helpers.httpRequestWithAuthentication.call(this.caller, CREDENTIAL_TYPE, {
-				...options,
-				headers: { ...options.headers },
-			})) as IN8nHttpFullResponse;
+			const response = (await this.caller.helpers.httpRequestWithAuthentication.call(
+				this.caller,
+				CREDENTIAL_TYPE,
+				{
+					...options,
+					headers: { ...options.headers },
+				},
+			)) as IN8nHttpFullResponse;
 			// Thrown inside the attempt so that a 429 or 5xx answer is classified and retried like any failure.
 			const error = huaweiApiError(this.node, settings.itemIndex, response, settings.errorContext);
 			if (error) throw error;
@@ -257,32 +336,60 @@ export class WorkspaceClient {
 			// The path as of now: an earlier page may have found that this endpoint needs the deprecated one.
 			const { url } = this.requestOptions(request, settings.itemIndex);
 			const current = { ...requestData, options: { ...requestData.options, url } };
-			return await this.paced(settings, async () => await pagination.makeRoutingRequest(cloneRoutedRequest(current)));
+			return await this.paced(
+				settings,
+				async () => await pagination.makeRoutingRequest(cloneRoutedRequest(current)),
+			);
 		});
 	}
 
-	/** Runs `attempt` through the account's pacer, retrying what the failure class allows. */
+	/**
+	 * Runs `attempt` through the identity's credential gate (see credentialGate.ts) and pacer,
+	 * retrying what the failure class allows.
+	 */
 	private async paced<T>(settings: SendSettings, attempt: () => Promise<T>): Promise<T> {
 		const limits = readThrottling(this.throttling());
 		const pacer = this.state.pacers.for(this.credentials, limits);
+		const gate = this.state.gates.for(this.credentials);
 		let waitedMs = 0;
+		let startedAt = 0;
 		for (let attemptNumber = 1; ; attemptNumber++) {
-			const release = await pacer.acquire();
 			let failure: unknown;
 			try {
-				const result = await attempt();
-				pacer.onSuccess();
-				return result;
+				return await gate.pass(
+					this.run,
+					async () => {
+						const release = await pacer.acquire();
+						startedAt = release.startedAt;
+						const refusal = gate.refusalOf(this.run);
+						if (refusal !== undefined) {
+							release();
+							throw this.refusedEarlier(refusal, settings);
+						}
+						try {
+							const result = await attempt();
+							pacer.onSuccess();
+							return result;
+						} finally {
+							release();
+						}
+					},
+					isCredentialRefusal,
+					huaweiAnswered,
+					(refusal) => this.refusedEarlier(refusal, settings),
+				);
 			} catch (error) {
 				failure = error;
-			} finally {
-				release();
 			}
 			const { kind, retryAfterMs } = classifyFailure(failure);
-			if (kind === 'throttled') pacer.onThrottled(release.startedAt);
+			if (kind === 'throttled') pacer.onThrottled(startedAt, retryAfterMs);
 			const delay = retryDelayMs(attemptNumber, retryAfterMs);
 			const retryable = kind === 'throttled' || (kind === 'transient' && settings.repeatable);
-			if (!retryable || attemptNumber >= limits.maxAttempts || waitedMs + delay > limits.maxWaitMs) {
+			if (
+				!retryable ||
+				attemptNumber >= limits.maxAttempts ||
+				waitedMs + delay > limits.maxWaitMs
+			) {
 				const unsure = kind === 'transient' && !settings.repeatable;
 				throw cleanFailure(this.node, settings.itemIndex, failure, settings.errorContext, unsure);
 			}

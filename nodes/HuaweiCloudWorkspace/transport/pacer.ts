@@ -1,27 +1,52 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
+import { identityKey } from './identity';
 
 export interface PacerLimits {
-	/** Ceiling of requests started per second. */
-	requestsPerSecond: number;
+	/** A hard ceiling of requests started per second; undefined: found automatically. */
+	requestsPerSecond?: number;
 	/** Requests allowed in flight at once. */
 	maxConcurrent: number;
 }
 
-/** After a 429 the rate drops to this share of itself; each success wins back this share of the ceiling. */
+/**
+ * Automatic mode starts here: under every limit Huawei publishes (100 to 200 calls a minute per
+ * API), so that a new account or API is not met with a burst. What the pacer then learns is kept
+ * for the process, so the next run starts where this one ended.
+ */
+const START_RATE = 2;
+/** Automatic mode never goes above this, whatever Huawei accepts. */
+const AUTOMATIC_MAX_RATE = 1000;
+/** After a 429 the rate drops to this share of itself. */
 const DECREASE_FACTOR = 0.7;
-const INCREASE_SHARE = 0.05;
 const MIN_RATE = 0.2;
 /**
- * Near the rate that was last throttled, each success wins back only this share of the ceiling,
- * so the pacer creeps up on the server's real limit instead of running into it again at once.
- * With the limit below the configured ceiling (Huawei publishes 100 to 200 calls a minute), fast
- * recovery alone would hit a 429 every few requests.
+ * Each success adds to the rate. Before any 429 it adds 0.5: successes come `rate` times a second,
+ * so the rate grows about 1.65x a second (from 2 to 50 a second in about 6.5 s). Once a rate has
+ * been throttled, it adds at most 5% of that rate up to 85% of it, then 0.2% of it, so that from
+ * 85% back to the throttled rate takes about 75 requests whatever the limit: the pacer creeps up on
+ * the server's real limit instead of running into it again at once, and a 429 comes about once in
+ * 80 requests.
  */
-const CAUTIOUS_INCREASE_SHARE = 0.005;
+const INCREASE_STEP = 0.5;
+const INCREASE_SHARE = 0.05;
+const CAUTIOUS_INCREASE_SHARE = 0.002;
 const CAUTIOUS_FROM = 0.85;
+/**
+ * Just under the throttled rate the pacer all but settles: 0.03% of it per success, so it takes
+ * about 170 requests to probe the last 5%. Network jitter puts an extra request in the gateway's
+ * window now and then when the rate is within a few percent of the limit; settling there would
+ * trade every few dozen requests for a 429.
+ */
+const SETTLE_FROM = 0.95;
+const SETTLE_INCREASE_SHARE = 0.0003;
+/**
+ * Huawei's gateway counts requests in a sliding one-second window, so for up to a second after the
+ * rate was lowered, 429s still come from requests counted at the old rate: the rate is lowered at
+ * most once per window.
+ */
+const WINDOW_MS = 1000;
 /**
  * Requests are spaced this much wider than 1/rate. A gateway counts requests in a sliding
  * one-second window by arrival: with starts exactly 1/rate apart, any request that reaches it a
@@ -43,7 +68,12 @@ export class Pacer {
 	private throttledRate = Infinity;
 	/** When the rate was last lowered: 429s for requests started before that were sent too fast already counted. */
 	private lastDecreaseAt = -Infinity;
-	private nextStartAt = 0;
+	/** When the last request was let go; the next one is due 1/rate (plus the margin) later. */
+	private lastStartAt = -Infinity;
+	/** No request starts before this (a Retry-After). */
+	private holdUntil = 0;
+	/** Requests take their start one after another, each when the previous one has started. */
+	private turn: Promise<unknown> = Promise.resolve();
 	private inFlight = 0;
 	private readonly waiting: Array<() => void> = [];
 
@@ -52,17 +82,25 @@ export class Pacer {
 		private readonly now: () => number = Date.now,
 		private readonly wait: (ms: number) => Promise<void> = sleep,
 	) {
-		this.rate = limits.requestsPerSecond;
+		this.rate = limits.requestsPerSecond ?? START_RATE;
 	}
 
-	/** The latest run's settings apply to everyone sharing this pacer. */
+	/**
+	 * The latest run's settings apply to everyone sharing this pacer. A new ceiling is a rate the
+	 * user says Huawei allows: the pacer starts from it and forgets what it learned; going back to
+	 * automatic keeps the learned rate.
+	 */
 	setLimits(limits: PacerLimits): void {
-		if (limits.requestsPerSecond !== this.limits.requestsPerSecond) {
+		if (limits.requestsPerSecond !== undefined && limits.requestsPerSecond !== this.limits.requestsPerSecond) {
 			this.rate = limits.requestsPerSecond;
 			this.throttledRate = Infinity;
 		}
 		this.limits = limits;
 		this.wakeWaiting();
+	}
+
+	private get ceiling(): number {
+		return this.limits.requestsPerSecond ?? AUTOMATIC_MAX_RATE;
 	}
 
 	get currentRate(): number {
@@ -80,14 +118,9 @@ export class Pacer {
 			// A finishing request hands its place over directly, so inFlight already counts this one.
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
-		const now = this.now();
-		const startAt = Math.max(now, this.nextStartAt);
-		this.nextStartAt = startAt + (1000 / this.rate) * SPACING_MARGIN;
-		if (startAt > now) await this.wait(startAt - now);
-		// A timer that fired late (a busy event loop) must not let the next requests catch up on
-		// the schedule: that would bunch them together. The spacing counts from the actual start.
-		const startedAt = this.now();
-		if (startedAt > startAt) this.nextStartAt = Math.max(this.nextStartAt, startedAt + (1000 / this.rate) * SPACING_MARGIN);
+		const started = this.turn.then(async () => await this.startWhenDue());
+		this.turn = started.catch(() => undefined);
+		const startedAt = await started;
 		let released = false;
 		const release = () => {
 			if (released) return;
@@ -100,21 +133,44 @@ export class Pacer {
 	}
 
 	/**
+	 * Lets the next request go when it is due. The spacing is taken from the rate at this moment,
+	 * not when the request arrived: n8n hands over every item at once, and a rate lowered by a 429
+	 * must hold for the requests already waiting. A timer that fired late (a busy event loop) does
+	 * not let the next requests catch up: the spacing counts from the actual start.
+	 */
+	private async startWhenDue(): Promise<number> {
+		const dueAt = Math.max(this.lastStartAt + (1000 / this.rate) * SPACING_MARGIN, this.holdUntil);
+		const now = this.now();
+		if (dueAt > now) await this.wait(dueAt - now);
+		this.lastStartAt = this.now();
+		return this.lastStartAt;
+	}
+
+	/**
 	 * A 429 came back for a request started at `startedAt`. Requests already in flight when the
 	 * rate was lowered were sent at the old rate; their 429s say nothing new, and lowering again for
 	 * each of them would collapse the rate after one burst (0.7^10 for ten in flight).
 	 */
-	onThrottled(startedAt: number = this.now()): void {
-		if (startedAt < this.lastDecreaseAt) return;
+	onThrottled(startedAt: number = this.now(), retryAfterMs?: number): void {
+		// Huawei asked everyone to hold off: no request of this identity starts before then.
+		if (retryAfterMs !== undefined) this.holdUntil = Math.max(this.holdUntil, this.now() + retryAfterMs);
+		if (startedAt < this.lastDecreaseAt || this.now() - this.lastDecreaseAt < WINDOW_MS) return;
 		this.throttledRate = this.rate;
 		this.rate = Math.max(MIN_RATE, this.rate * DECREASE_FACTOR);
 		this.lastDecreaseAt = this.now();
 	}
 
 	onSuccess(): void {
-		const ceiling = this.limits.requestsPerSecond;
-		const share = this.rate < this.throttledRate * CAUTIOUS_FROM ? INCREASE_SHARE : CAUTIOUS_INCREASE_SHARE;
-		this.rate = Math.min(ceiling, this.rate + ceiling * share);
+		const throttled = this.throttledRate;
+		const step =
+			throttled === Infinity
+				? INCREASE_STEP
+				: this.rate < throttled * CAUTIOUS_FROM
+					? Math.min(INCREASE_STEP, throttled * INCREASE_SHARE)
+					: this.rate < throttled * SETTLE_FROM
+						? throttled * CAUTIOUS_INCREASE_SHARE
+						: throttled * SETTLE_INCREASE_SHARE;
+		this.rate = Math.min(this.ceiling, this.rate + step);
 	}
 
 	private wakeWaiting(): void {
@@ -123,23 +179,6 @@ export class Pacer {
 			this.waiting.shift()?.();
 		}
 	}
-}
-
-/** Requests with the same endpoint, project and identity share Huawei's rate limit, and so a pacer. */
-function pacerKey(credentials: ICredentialDataDecryptedObject): string {
-	const identity =
-		credentials.authType === 'accessKey'
-			? credentials.accessKeyId
-			: credentials.authType === 'password'
-				? `${String(credentials.domainName)}/${String(credentials.userName)}`
-				: 'token';
-	let endpoint: string;
-	try {
-		endpoint = workspaceBaseUrl(credentials);
-	} catch {
-		endpoint = 'invalid-endpoint';
-	}
-	return [endpoint, credentials.projectId, credentials.authType, identity].map(String).join('|');
 }
 
 /**
@@ -155,7 +194,7 @@ export class PacerRegistry {
 	) {}
 
 	for(credentials: ICredentialDataDecryptedObject, limits: PacerLimits): Pacer {
-		const key = pacerKey(credentials);
+		const key = identityKey(credentials);
 		let pacer = this.pacers.get(key);
 		if (!pacer) {
 			pacer = new Pacer(limits, this.now, this.wait);

@@ -4,7 +4,6 @@ import type { PacerLimits } from './pacer';
 import type { RetryLimits } from './retry';
 
 const DEFAULT_THROTTLING = {
-	requestsPerSecond: 5,
 	maxConcurrent: 10,
 	maxAttempts: 6,
 	maxRetryWaitSeconds: 120,
@@ -18,7 +17,7 @@ export const throttlingField: INodeProperties = {
 	placeholder: 'Add Setting',
 	default: {},
 	description:
-		'How fast requests go out and how failures are retried. The defaults suit Huawei\'s published limits; the rate drops by itself when Huawei throttles.',
+		'How fast requests go out and how failures are retried. By default the rate is found automatically: it rises while Huawei accepts and settles just under the rate at which Huawei throttles.',
 	options: [
 		{
 			displayName: 'Max Requests per Second',
@@ -26,7 +25,8 @@ export const throttlingField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.1, numberPrecision: 1 },
 			default: 5,
-			description: 'Ceiling for requests started per second, shared by all items and runs using this credential',
+			description:
+				'A hard ceiling for requests started per second, shared by all items and runs using this credential. Without it the rate is found automatically; set it to leave room for other clients of the same account.',
 		},
 		{
 			displayName: 'Max Concurrent Requests',
@@ -56,14 +56,15 @@ export const throttlingField: INodeProperties = {
 	],
 };
 
-function positive(value: unknown, fallback: number): number {
+function positive<T extends number | undefined>(value: unknown, fallback: T): number | T {
 	const number = Number(value);
 	return Number.isFinite(number) && number > 0 ? number : fallback;
 }
 
 export function readThrottling(settings: IDataObject): PacerLimits & RetryLimits {
 	return {
-		requestsPerSecond: positive(settings.requestsPerSecond, DEFAULT_THROTTLING.requestsPerSecond),
+		// Not set, or not a positive number: automatic.
+		requestsPerSecond: positive(settings.requestsPerSecond, undefined),
 		maxConcurrent: Math.floor(positive(settings.maxConcurrent, DEFAULT_THROTTLING.maxConcurrent)),
 		maxAttempts: Math.floor(positive(settings.maxAttempts, DEFAULT_THROTTLING.maxAttempts)),
 		maxWaitMs:

@@ -1,6 +1,7 @@
 import { ERRORS } from '../emulator';
 import { credentialsFor, desktop, params, useEmulator } from './fixtures';
-import { restartN8n, runNode } from './harness';
+import { loadedNode, restartN8n, runNode } from './harness';
+import { loadOptionsContext } from './loadOptions';
 
 /**
  * Proving the credential before the crowd: with no answer yet for an identity (or after a 401), one
@@ -150,4 +151,32 @@ test('a token that dies mid-run closes the gate for the rest of that run', async
 	});
 	expect(tagRequests()).toHaveLength(1);
 	expect(out.every((item) => /401/.test(String(item.json.error)))).toBe(true);
+});
+
+test('bulk tagging: 250 desktops with a wrong key send one look-up, not three, and no batch', async () => {
+	const ids = Array.from(
+		{ length: 250 },
+		(_, n) => emu.addDesktop({ desktop_id: idOf(500 + n), computer_name: `bulk-${n}` }).desktop_id,
+	);
+	const credentials = { ...credentialsFor(emu, 'accessKey'), secretAccessKey: 'not-the-secret' };
+	const { error } = await runNode({
+		credentials,
+		parameters: params('tag', 'bulkCreate', {
+			desktopId: desktop('={{ $json.id }}'),
+			tags: { tag: [{ key: 'env', value: 'dev' }] },
+		}),
+		items: ids.map((id) => ({ id })),
+	});
+	expect(error?.message).toMatch(/401/);
+	expect(emu.requests.map((r) => r.route)).toEqual(['desktop.list']);
+});
+
+test('the Desktop picker proves the credential the same way: a refused key is one request', async () => {
+	const credentials = { ...credentialsFor(emu, 'accessKey'), secretAccessKey: 'not-the-secret' };
+	await expect(
+		loadedNode().methods.listSearch.searchDesktops.call(loadOptionsContext(credentials)),
+	).rejects.toMatchObject({
+		httpCode: '401',
+	});
+	expect(emu.requests).toHaveLength(1);
 });

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { pollSchedule } from '../../../nodes/HuaweiCloudWorkspace/resources/desktop/waitForPower';
 import type { Emulator, RecordedRequest } from '../../emulator';
+import { call, p } from '../../unit/emulator/helpers';
 import { expectHuaweiError, onRoute } from '../apiErrors';
 import { credentialsFor, desktop, params, UNTHROTTLED } from '../fixtures';
 import { runNode } from '../harness';
@@ -84,6 +85,12 @@ export function powerCases(emu: Emulator, facts: PowerFacts): void {
 			if (facts.task) expect(emu.getDesktop(id)?.task_status).toBe(facts.task);
 		}
 		if (route === 'desktop.logoff') expect(emu.logoffs.map((l) => l.desktop_id)).toEqual(ids);
+		else {
+			// The item's jobId is the job Huawei made for these desktops.
+			const job = await call(emu, 'GET', p(emu, `/workspace-jobs/${String(items[0].json.jobId)}`));
+			const subJobs = job.json?.sub_jobs as Array<{ entities: { desktop_id: string } }>;
+			expect(subJobs.map((sub) => sub.entities.desktop_id)).toEqual(ids);
+		}
 	});
 
 	if (facts.hasForce !== undefined) {
@@ -226,6 +233,30 @@ export function powerCases(emu: Emulator, facts: PowerFacts): void {
 				emu.setNextPowerOutcome(broken, 'fail');
 				const { error } = await run(waitOptions(1), [{ id: broken }]);
 				expect(error?.message).toMatch(/went into ERROR \(status ERROR\)/);
+			});
+
+			test('a status poll that keeps failing fails the item as accepted but unreadable, and the desktop still changes', async () => {
+				const [id] = addDesktops(emu, 1, facts.from);
+				const { items, error } = await run(
+					{ ...waitOptions(1), throttling: { ...UNTHROTTLED, maxAttempts: 2 } },
+					[{ id }],
+					{
+						continueOnFail: true,
+						onStarted: () => {
+							void (async () => {
+								// Once the power request is in, every later GET /desktops answers 500.
+								while (onRoute(emu, route).length === 0) await sleep(1);
+								emu.injectFaults([{ type: 'status', status: 500, match: { route: 'desktop.list' }, times: 10 }]);
+							})();
+						},
+					},
+				);
+				expect(error).toBeUndefined();
+				expect(String(items[0].json.error)).toMatch(/accepted the .*could not be read/);
+				// Two attempts (Max Attempts 2) of the one poll; then the node stops reading.
+				expect(onRoute(emu, 'desktop.list').filter((r) => r.status === 500)).toHaveLength(2);
+				await sleep(100);
+				expect(emu.getDesktop(id)).toMatchObject({ status: target, task_status: '' });
 			});
 
 			test('cancelling the execution stops the polling', async () => {

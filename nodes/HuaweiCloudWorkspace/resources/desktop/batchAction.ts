@@ -185,6 +185,7 @@ function waitFailure(context: IExecuteFunctions, item: ActionItem, action: Power
 		timeout: `desktop ${item.desktopId} did not reach ${TARGET_STATUS[action]} within the timeout`,
 		gone: `desktop ${item.desktopId} no longer exists`,
 		cancelled: `the execution was cancelled while waiting for desktop ${item.desktopId}`,
+		unreadable: `the state of desktop ${item.desktopId} could not be read (${outcome.reason ?? 'unknown error'})`,
 	};
 	return new NodeOperationError(context.getNode(), `Huawei accepted the ${action}, but ${what[outcome.result as keyof typeof what]} (${state})`, {
 		itemIndex: item.itemIndex,

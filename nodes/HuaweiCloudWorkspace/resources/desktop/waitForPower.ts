@@ -33,8 +33,10 @@ export interface WaitTarget {
 }
 
 export interface WaitOutcome {
-	/** 'done' when the target was reached. */
-	result: 'done' | 'error' | 'timeout' | 'gone' | 'cancelled';
+	/** 'done' when the target was reached; 'unreadable' when a status poll failed for good. */
+	result: 'done' | 'error' | 'timeout' | 'gone' | 'cancelled' | 'unreadable';
+	/** Why the state could not be read, for 'unreadable'. */
+	reason?: string;
 	status?: string;
 	taskStatus?: string;
 	waitedSeconds: number;
@@ -87,7 +89,23 @@ export async function waitForDesktops(
 			for (const entry of [...pending.values()]) finish(entry, 'cancelled');
 			break;
 		}
-		const found = await findDesktops(client, [...pending.keys()], itemIndex);
+		let found: Map<string, IDataObject>;
+		try {
+			// A look-up is retried by the client like any read; what still fails ends the wait.
+			found = await findDesktops(client, [...pending.keys()], itemIndex);
+		} catch (error) {
+			for (const entry of [...pending.values()]) {
+				outcomes.set(entry.desktopId, {
+					result: 'unreadable',
+					reason: (error as Error).message,
+					status: entry.status,
+					taskStatus: entry.taskStatus,
+					waitedSeconds: seconds(),
+				});
+			}
+			pending.clear();
+			break;
+		}
 		const now = Date.now();
 		for (const entry of [...pending.values()]) {
 			const desktop = found.get(entry.desktopId);

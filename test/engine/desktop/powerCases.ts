@@ -131,6 +131,16 @@ export function powerCases(emu: Emulator, facts: PowerFacts): void {
 		expect(out.every((i) => i.json.accepted === true)).toBe(true);
 	});
 
+	test('with Continue On Fail an invalid desktop ID fails its own item; the others are sent', async () => {
+		const [id] = addDesktops(emu, 1, facts.from);
+		const { items, error } = await run({}, [{ id: '../x' }, { id }], { continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(bodies(onRoute(emu, route)).map((b) => b.desktop_ids)).toEqual([[id]]);
+		expect(String(items[0].json.error)).toMatch(/is not a desktop ID/);
+		expect(items[1].json).toMatchObject({ desktopId: id, accepted: true });
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
 	test('an unknown desktop fails its own item and is never sent; the others are', async () => {
 		const [id] = addDesktops(emu, 1, facts.from);
 		const { items, error } = await run({}, [{ id }, { id: 'missing-desktop' }], { continueOnFail: true });

@@ -2,12 +2,13 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { searchDesktops } from './listSearch/searchDesktops';
 import { desktopResource } from './resources/desktop';
+import { jobResource } from './resources/job';
 import { tagResource } from './resources/tag';
 import { customOperations, resourceProperties } from './shared/operation';
 import { newClientState } from './transport/client';
 import { throttlingField } from './transport/throttling';
 
-const resources = [desktopResource, tagResource];
+const resources = [desktopResource, jobResource, tagResource];
 
 export class HuaweiCloudWorkspace implements INodeType {
 	/**
@@ -23,7 +24,7 @@ export class HuaweiCloudWorkspace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Huawei Cloud Workspace desktops and their tags',
+		description: 'Manage Huawei Cloud Workspace desktops, their power state, users\' sessions, jobs and tags',
 		defaults: {
 			name: 'Huawei Cloud Workspace',
 		},
@@ -51,6 +52,10 @@ export class HuaweiCloudWorkspace implements INodeType {
 					{
 						name: 'Desktop',
 						value: 'desktop',
+					},
+					{
+						name: 'Job',
+						value: 'job',
 					},
 					{
 						name: 'Tag',

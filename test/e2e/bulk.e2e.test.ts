@@ -4,17 +4,7 @@
  * import:credentials, import:workflow and one execute.
  */
 import { startEmulator, type Emulator } from '../emulator';
-import {
-	buildAndPack,
-	CREDENTIAL_TYPE,
-	ensureRuntime,
-	itemsOf,
-	loadExample,
-	N8nInstance,
-	n8nId,
-	withCredential,
-	type RunResult,
-} from './n8n';
+import { itemsOf, N8nInstance, runExample, type RunResult } from './n8n';
 
 const DEV = 150;
 const PROD = 3;
@@ -27,8 +17,6 @@ let result: RunResult;
 let token = '';
 
 beforeAll(async () => {
-	const runtime = await ensureRuntime();
-	const tarball = await buildAndPack();
 	emu = await startEmulator({ seed: false });
 	for (let n = 0; n < DEV; n++) {
 		emu.addDesktop({
@@ -45,18 +33,7 @@ beforeAll(async () => {
 		});
 	}
 
-	n8n = await N8nInstance.create({ runtime, tarball });
-	token = emu.issueToken();
-	const credential = {
-		id: n8nId('crbulk'),
-		name: 'e2e bulk',
-		type: CREDENTIAL_TYPE,
-		data: { region: 'ap-southeast-1', projectId: emu.projectId, workspaceEndpoint: emu.url, iamEndpoint: emu.url, authType: 'token', token },
-	};
-	await n8n.importCredentials([credential]);
-	const workflow = { ...withCredential(loadExample('remove-owner-from-dev-desktops.json'), credential), id: n8nId('wfbulk') };
-	await n8n.importWorkflows([workflow]);
-	result = await n8n.executeWorkflow(workflow.id);
+	({ n8n, result, token } = await runExample(emu, 'remove-owner-from-dev-desktops.json', 'bulk'));
 });
 
 afterAll(async () => {

@@ -224,6 +224,29 @@ export function loadExample(file: string): WorkflowJson {
 	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowJson;
 }
 
+/**
+ * Builds and packs the package, starts n8n with it, imports a token credential for the emulator (a fresh
+ * token, so the test can tell the run's requests from its own) and the shipped example `file` (after
+ * `adapt`, e.g. to swap a trigger `n8n execute` cannot start from), and executes it once.
+ */
+export async function runExample(
+	emu: { projectId: string; url: string; issueToken(): string },
+	file: string,
+	label: string,
+	adapt: (workflow: WorkflowJson) => void = () => {},
+): Promise<{ n8n: N8nInstance; result: RunResult; token: string }> {
+	const runtime = await ensureRuntime();
+	const tarball = await buildAndPack();
+	const n8n = await N8nInstance.create({ runtime, tarball });
+	const token = emu.issueToken();
+	const credential = emulatorTokenCredential({ projectId: emu.projectId, url: emu.url, token }, { id: n8nId(`cr${label}`), name: `e2e ${label}` });
+	await n8n.importCredentials([credential]);
+	const workflow = { ...withCredential(loadExample(file), credential), id: n8nId(`wf${label}`) };
+	adapt(workflow);
+	await n8n.importWorkflows([workflow]);
+	return { n8n, result: await n8n.executeWorkflow(workflow.id), token };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Run data
 

@@ -5,18 +5,20 @@
  */
 import { startEmulator } from './index';
 
-function parseArgs(argv: string[]): { port: number; seed: boolean; legacySearchOnly: boolean } {
+function parseArgs(argv: string[]): { port: number; seed: boolean; legacySearchOnly: boolean; powerTransitionMs?: number } {
 	let port = 9000;
 	let seed = true;
 	let legacySearchOnly = false;
+	let powerTransitionMs: number | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--port' || a === '-p') port = Number(argv[++i]);
 		else if (a.startsWith('--port=')) port = Number(a.slice('--port='.length));
 		else if (a === '--no-seed') seed = false;
 		else if (a === '--legacy-search-only') legacySearchOnly = true;
+		else if (a === '--power-transition-ms') powerTransitionMs = Number(argv[++i]);
 		else if (a === '--help' || a === '-h') {
-			console.log('usage: npm run emulator -- [--port 9000] [--no-seed] [--legacy-search-only]   (--port 0 picks a free port)');
+			console.log('usage: npm run emulator -- [--port 9000] [--no-seed] [--legacy-search-only] [--power-transition-ms 50]   (--port 0 picks a free port)');
 			process.exit(0);
 		}
 	}
@@ -24,12 +26,16 @@ function parseArgs(argv: string[]): { port: number; seed: boolean; legacySearchO
 		console.error(`invalid --port ${String(port)}`);
 		process.exit(2);
 	}
-	return { port, seed, legacySearchOnly };
+	if (powerTransitionMs !== undefined && !(Number.isFinite(powerTransitionMs) && powerTransitionMs >= 0)) {
+		console.error(`invalid --power-transition-ms ${String(powerTransitionMs)}`);
+		process.exit(2);
+	}
+	return { port, seed, legacySearchOnly, powerTransitionMs };
 }
 
 async function main(): Promise<void> {
-	const { port, seed, legacySearchOnly } = parseArgs(process.argv.slice(2));
-	const emu = await startEmulator({ port, seed, legacySearchOnly });
+	const { port, seed, legacySearchOnly, powerTransitionMs } = parseArgs(process.argv.slice(2));
+	const emu = await startEmulator({ port, seed, legacySearchOnly, powerTransitionMs });
 	const c = emu.credentials;
 	const lines = [
 		`Huawei Cloud Workspace + IAM emulator listening on ${emu.url}`,

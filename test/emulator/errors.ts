@@ -35,6 +35,9 @@ export const ERRORS = {
 	INVALID_ACTION: { status: 400, code: 'WKS.0105', msg: 'Invalid action.', kind: 'wks', source: 'emulator' },
 	BATCH_LIMIT_EXCEEDED: { status: 400, code: 'WKS.0106', msg: 'Too many items in one request.', kind: 'wks', source: 'emulator' },
 	DESKTOP_BUSY: { status: 409, code: 'WKS.0107', msg: 'Operation conflict: another operation is in progress on the desktop.', kind: 'wks', source: 'emulator' },
+	// Power actions (POST /desktops/action): Huawei publishes no codes for these per-desktop refusals; invented.
+	POWER_STATE_CONFLICT: { status: 409, code: 'WKS.0108', msg: 'The desktop is not in a state that allows this operation.', kind: 'wks', source: 'emulator' },
+	JOB_NOT_FOUND: { status: 404, code: 'WKS.0203', msg: 'The job does not exist.', kind: 'wks', source: 'emulator' },
 	INTERNAL: { status: 500, code: 'WKS.0500', msg: 'Internal error.', kind: 'wks', source: 'emulator' },
 } as const satisfies Record<string, ErrorDef>;
 

@@ -35,6 +35,12 @@ export interface Emulator {
 	setLegacySearchOnly(on: boolean): void;
 	now(): number;
 	isAccessKeyLocked(accessKeyId: string): boolean;
+	/** Addition: how long power actions take from now on (emulator clock); reset() restores the start value. */
+	setPowerTransitionMs(ms: number): void;
+	/** Addition: the desktop's next power action ends in ERROR ('fail') or never finishes ('hang'). */
+	setNextPowerOutcome(desktopId: string, outcome: 'fail' | 'hang'): void;
+	/** Addition: every desktop a log-off request reached, with the message sent. */
+	readonly logoffs: { desktop_id: string; message?: string }[];
 	stats(): { requests: number; maxInFlight: number; byStatus: Record<number, number>; byRoute: Record<string, number> };
 	reset(): void;
 	close(): Promise<void>;
@@ -90,6 +96,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		},
 		now: () => core.clock.now(),
 		isAccessKeyLocked: (ak) => core.verifier.isLocked(ak),
+		setPowerTransitionMs: (ms) => {
+			core.state.power.transitionMs = ms;
+		},
+		setNextPowerOutcome: (id, outcome) => {
+			core.state.update(id, { nextAction: outcome });
+		},
+		get logoffs() {
+			return core.state.logoffs;
+		},
 		stats: () => core.stats(),
 		reset: () => core.reset(),
 		close: () => {

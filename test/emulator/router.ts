@@ -4,6 +4,7 @@ import { createTag, deleteTag, listTags, batchTagAction } from './routes/desktop
 import { projectTags } from './routes/projectTags';
 import { filterDesktops } from './routes/resourceFilter';
 import { batchTagDesktops, batchUntagDesktops } from './routes/batchTags';
+import { logoffDesktops, runDesktopsAction, showJob } from './routes/power';
 import type { RouteName } from './types';
 
 /** Pattern segments: literals, or `{name}` which captures one decoded segment verbatim. */
@@ -24,6 +25,9 @@ const ROUTES: RouteDef[] = [
 	{ name: 'desktop.filterLegacy', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'resource_instances', 'action'], handler: filterDesktops },
 	{ name: 'desktop.batchTags', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'batch-tags'], handler: batchTagDesktops },
 	{ name: 'desktop.batchUntags', method: 'DELETE', pattern: ['v2', '{project_id}', 'desktops', 'batch-tags'], handler: batchUntagDesktops },
+	{ name: 'desktop.action', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'action'], handler: runDesktopsAction },
+	{ name: 'desktop.logoff', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'logoff'], handler: logoffDesktops },
+	{ name: 'job.show', method: 'GET', pattern: ['v2', '{project_id}', 'workspace-jobs', '{job_id}'], handler: showJob },
 	{ name: 'desktop.show', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', '{desktop_id}'], handler: showDesktop },
 	{ name: 'desktop.delete', method: 'DELETE', pattern: ['v2', '{project_id}', 'desktops', '{desktop_id}'], handler: deleteDesktop },
 	{ name: 'tag.create', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', '{desktop_id}', 'tags'], handler: createTag },

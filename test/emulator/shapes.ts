@@ -160,4 +160,38 @@ export const ROUTE_SHAPES: readonly RouteShape[] = [
 		response: 'BatchDeleteDesktopsTagsResponse',
 		answers: {},
 	},
+	{
+		route: 'desktop.action',
+		method: 'POST',
+		path: '/desktops/action',
+		request: 'BatchRunDesktopsRequest (BatchActionDesktopsReq)',
+		response: 'BatchRunDesktopsResponse',
+		answers: {
+			BatchRunDesktopsResponse: ['failed_operation_list', 'job_id'],
+			VmOperateResult: ['desktop_id', 'desktop_name', 'error_code', 'error_msg'],
+		},
+	},
+	{
+		route: 'desktop.logoff',
+		method: 'POST',
+		path: '/desktops/logoff',
+		request: 'BatchLogoffDesktopsRequest (LogoffDesktopsReq)',
+		response: 'BatchLogoffDesktopsResponse',
+		answers: {},
+	},
+	{
+		route: 'job.show',
+		method: 'GET',
+		path: '/workspace-jobs/{job_id}',
+		request: 'ShowJobRequest',
+		response: 'ShowJobResponse',
+		answers: {
+			ShowJobResponse: ['id', 'job_type', 'begin_time', 'end_time', 'status', 'job_error_code', 'fail_reason', 'sub_jobs_total', 'sub_jobs'],
+			JobDetailInfo: [
+				'id', 'job_type', 'begin_time', 'end_time', 'status', 'error_code', 'fail_reason', 'host', 'project_id', 'job_id',
+				'entities', 'process',
+			],
+			JobEntities: ['desktop_id', 'product_id', 'user_name', 'desktop_name', 'ip_address'],
+		},
+	},
 ];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { PowerModel } from './power';
 import { SEED_DESKTOPS } from './seed';
 import type { Desktop, NewDesktop, Tag } from './types';
 
@@ -9,10 +10,22 @@ export class WorkspaceState {
 	deletedDesktops: { desktop_id: string; query: Record<string, string> }[] = [];
 	private createdCounter = 0;
 
-	constructor(readonly maxTagsPerDesktop: number) {}
+	readonly power: PowerModel;
+	/** Addition: every log-off, in order, with its message. */
+	logoffs: { desktop_id: string; message?: string }[] = [];
+
+	constructor(
+		readonly maxTagsPerDesktop: number,
+		now: () => number = () => Date.now(),
+		private readonly powerTransitionMs = 50,
+	) {
+		this.power = new PowerModel(now);
+	}
 
 	reset(seed: boolean): void {
 		this.desktops.clear();
+		this.power.reset(this.powerTransitionMs);
+		this.logoffs.length = 0;
 		this.deletedDesktops.length = 0;
 		this.createdCounter = 0;
 		if (seed) for (const d of SEED_DESKTOPS) this.add(d);
@@ -35,6 +48,7 @@ export class WorkspaceState {
 			product_id: d.product_id ?? 'workspace.x86.ultimate.large2',
 			ip_addresses: d.ip_addresses ?? [],
 			task_status: d.task_status ?? '',
+			...(d.login_status ? { login_status: d.login_status } : {}),
 		};
 		this.desktops.set(id, desktop);
 		return clone(desktop);
@@ -42,16 +56,20 @@ export class WorkspaceState {
 
 	/** Live object: only route handlers mutate through it. */
 	get(id: string): Desktop | undefined {
-		return this.desktops.get(id);
+		const d = this.desktops.get(id);
+		if (d) this.power.settle(d);
+		return d;
 	}
 
 	snapshot(id: string): Desktop | undefined {
-		const d = this.desktops.get(id);
+		const d = this.get(id);
 		return d ? clone(d) : undefined;
 	}
 
 	all(): Desktop[] {
-		return [...this.desktops.values()];
+		const list = [...this.desktops.values()];
+		for (const d of list) this.power.settle(d);
+		return list;
 	}
 
 	update(id: string, patch: Partial<Omit<Desktop, 'desktop_id'>>): Desktop {

@@ -21,6 +21,12 @@ export interface Desktop {
 	ip_addresses: string[];
 	/** What is in progress on the desktop (SDK `task_status`, e.g. 'rebooting', 'powering-off'); '' when nothing. */
 	task_status: string;
+	/** Addition: set by a log-off (REGISTERED) or by a test; unset, login_status follows status. */
+	login_status?: string;
+	/** Addition: what the desktop's next power action does: 'fail' ends in ERROR, 'hang' never finishes. */
+	nextAction?: 'fail' | 'hang';
+	/** Addition: the power transition in progress, if any (internal; see power.ts). */
+	transition?: { target: string; until: number; outcome: 'ok' | 'fail' | 'hang' };
 }
 
 export interface NewDesktop {
@@ -33,6 +39,7 @@ export interface NewDesktop {
 	product_id?: string;
 	ip_addresses?: string[];
 	task_status?: string;
+	login_status?: string;
 }
 
 export type FaultType = 'latency' | 'status' | 'reset' | 'html' | 'empty' | 'slow';
@@ -96,6 +103,9 @@ export type RouteName =
 	| 'desktop.filterLegacy'
 	| 'desktop.batchTags'
 	| 'desktop.batchUntags'
+	| 'desktop.action'
+	| 'desktop.logoff'
+	| 'job.show'
 	| 'iam.login'
 	| 'unknown';
 
@@ -123,6 +133,8 @@ export interface EmulatorOptions {
 	 * resource-instances path then answers 404 APIG.0101, as a region that has not deployed it would.
 	 */
 	legacySearchOnly?: boolean;
+	/** Addition: how long a power action keeps the desktop in its task state (emulator clock); default 50 ms. */
+	powerTransitionMs?: number;
 }
 
 /** What a handler answers; the server adds X-Request-Id, Date and the recording. */

@@ -239,6 +239,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Run the credential's Test request instead of the node. */
 	credentialTest?: boolean;
+	/** Called once the run has started with a function that cancels it, as n8n's Stop button does. */
+	onStarted?: (cancel: () => void) => void;
 }
 
 export interface RunResult {
@@ -336,7 +338,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	} as unknown as IRunExecutionData;
 
 	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await workflowExecute.processRunExecutionData(workflow);
+	const running = workflowExecute.processRunExecutionData(workflow);
+	options.onStarted?.(() => running.cancel());
+	await running;
 	const run = await finished;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {

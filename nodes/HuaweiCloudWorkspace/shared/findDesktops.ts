@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
 import type { WorkspaceClient } from '../transport/client';
 
@@ -33,4 +33,30 @@ export async function findDesktops(
 		}),
 	);
 	return found;
+}
+
+/**
+ * The items whose desktop exists; each other item fails with `notFound`, or, without Continue On Fail,
+ * the node stops before anything is sent. Batch APIs may skip unknown desktops silently, so an item
+ * must never be reported as done for a desktop that was never there.
+ */
+export async function keepFoundDesktops<Item extends { itemIndex: number; desktopId: string }>(
+	context: IExecuteFunctions,
+	client: WorkspaceClient,
+	items: Item[],
+	results: INodeExecutionData[],
+	notFound: (item: Item) => NodeOperationError,
+): Promise<Item[]> {
+	const found = await findDesktops(client, items.map((item) => item.desktopId), items[0].itemIndex);
+	const present: Item[] = [];
+	for (const item of items) {
+		if (found.has(item.desktopId)) {
+			present.push(item);
+			continue;
+		}
+		const error = notFound(item);
+		if (!context.continueOnFail()) throw error;
+		results[item.itemIndex] = { json: {}, error, pairedItem: { item: item.itemIndex } };
+	}
+	return present;
 }

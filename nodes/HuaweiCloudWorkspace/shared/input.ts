@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InputError, validateBoolean, validateDesktopId } from './validation';
 
@@ -43,4 +43,14 @@ export function readWanted(context: IExecuteSingleFunctions): number {
 /** One output item per input item for operations whose success is an empty 204. */
 export function successItem(context: IExecuteSingleFunctions, json: IDataObject): INodeExecutionData[] {
 	return [{ json: { success: true, ...json }, pairedItem: { item: context.getItemIndex() } }];
+}
+
+/** A request's error, on one of the items it carried (batch requests serve many items). */
+export function errorOnItem(node: INode, error: NodeApiError | NodeOperationError, itemIndex: number): NodeApiError | NodeOperationError {
+	const details = { message: error.message, description: error.description ?? undefined, itemIndex };
+	if (error instanceof NodeOperationError) return new NodeOperationError(node, error.message, details);
+	return new NodeApiError(node, (error.errorResponse ?? {}) as JsonObject, {
+		...details,
+		httpCode: error.httpCode ?? undefined,
+	});
 }

@@ -68,7 +68,7 @@ export function desktopDetailInfo(d: Desktop, opts: { single: boolean }): Record
 		created: d.created,
 		...(opts.single ? { security_groups: [{ id: 'sg-emulator-0001', name: 'WorkspaceUserSecurityGroup' }] } : {}),
 		// A desktop registers once it runs; shut off it reads UNREGISTER (the model's enum).
-		login_status: d.status === 'ACTIVE' ? 'REGISTERED' : 'UNREGISTER',
+		login_status: d.login_status ?? (d.status === 'ACTIVE' ? 'REGISTERED' : 'UNREGISTER'),
 		user_name: d.user_name,
 		attach_user_infos: attachUserInfos(d),
 		product_id: d.product_id,

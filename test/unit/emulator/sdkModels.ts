@@ -13,6 +13,9 @@ export interface SdkModel {
 	fields: Record<string, string>;
 }
 
+/** Fields ShowJobResponse and JobDetailInfo both have. */
+const JOB_COMMON = { id: 'string', job_type: 'string', begin_time: 'string', end_time: 'string', status: 'string' } as const;
+
 export const SDK_MODELS: Record<string, SdkModel> = {
 	// ---- GET /desktops
 	ListDesktopsResponse: {
@@ -225,4 +228,35 @@ export const SDK_MODELS: Record<string, SdkModel> = {
 	// ---- tags of many desktops
 	BatchAddDesktopsTagsResponse: { file: 'model_batch_add_desktops_tags_response.go', fields: {} },
 	BatchDeleteDesktopsTagsResponse: { file: 'model_batch_delete_desktops_tags_response.go', fields: {} },
+	// ---- power actions, log-off and jobs
+	BatchRunDesktopsResponse: {
+		file: 'model_batch_run_desktops_response.go',
+		fields: { failed_operation_list: 'VmOperateResult[]', job_id: 'string' },
+	},
+	VmOperateResult: {
+		file: 'model_vm_operate_result.go',
+		fields: { desktop_id: 'string', desktop_name: 'string', error_code: 'string', error_msg: 'string' },
+	},
+	BatchLogoffDesktopsResponse: { file: 'model_batch_logoff_desktops_response.go', fields: {} },
+	ShowJobResponse: {
+		file: 'model_show_job_response.go',
+		fields: { ...JOB_COMMON, job_error_code: 'string', fail_reason: 'string', sub_jobs_total: 'integer', sub_jobs: 'JobDetailInfo[]' },
+	},
+	JobDetailInfo: {
+		file: 'model_job_detail_info.go',
+		fields: {
+			...JOB_COMMON,
+			error_code: 'string',
+			fail_reason: 'string',
+			host: 'string',
+			project_id: 'string',
+			job_id: 'string',
+			entities: 'JobEntities',
+			process: 'integer',
+		},
+	},
+	JobEntities: {
+		file: 'model_job_entities.go',
+		fields: { desktop_id: 'string', product_id: 'string', user_name: 'string', desktop_name: 'string', ip_address: 'string' },
+	},
 };

@@ -37,6 +37,9 @@ const EVERY_ROUTE: Record<Exclude<RouteName, 'unknown' | 'iam.login'>, true> = {
 	'desktop.filterLegacy': true,
 	'desktop.batchTags': true,
 	'desktop.batchUntags': true,
+	'desktop.action': true,
+	'desktop.logoff': true,
+	'job.show': true,
 };
 
 /** A successful request body per route that takes one. */
@@ -52,13 +55,24 @@ function bodyFor(route: ShapedRoute, desktopId: string): unknown {
 		case 'desktop.batchTags':
 		case 'desktop.batchUntags':
 			return { desktops: [{ desktop_id: desktopId, tags: [{ key: 'env', value: 'dev' }] }] };
+		case 'desktop.action':
+			// One desktop that takes the action and one unknown, so that VmOperateResult is answered too.
+			return { desktop_ids: [desktopId, 'de5fffff-0000-4000-8000-000000000000'], op_type: 'os-stop' };
+		case 'desktop.logoff':
+			return { desktop_ids: [desktopId], message: 'Maintenance' };
 		default:
 			return undefined;
 	}
 }
 
-function pathFor(shape: RouteShape, desktopId: string): string {
-	return p(emu, shape.path.replace('{desktop_id}', desktopId).replace('{key}', 'env'));
+/** A job made by a power action on another desktop, for job.show. */
+async function aJobId(): Promise<string> {
+	const res = await call(emu, 'POST', p(emu, '/desktops/action'), { desktop_ids: [emu.seedDesktopIds.prod01], op_type: 'reboot' });
+	return String(res.json?.job_id);
+}
+
+function pathFor(shape: RouteShape, desktopId: string, jobId = ''): string {
+	return p(emu, shape.path.replace('{desktop_id}', desktopId).replace('{key}', 'env').replace('{job_id}', jobId));
 }
 
 /** Walks `value` as SDK type `type`, collecting every disagreement with the SDK or the claims. */
@@ -127,7 +141,8 @@ describe('the declared shapes', () => {
 describe('each route answers in the SDK shape it claims', () => {
 	test.each(ROUTE_SHAPES.map((s) => [s.route, s] as const))('%s', async (_route, shape) => {
 		const desktopId = emu.seedDesktopIds.dev01;
-		const res = await call(emu, shape.method, pathFor(shape, desktopId), bodyFor(shape.route, desktopId));
+		const jobId = shape.route === 'job.show' ? await aJobId() : '';
+		const res = await call(emu, shape.method, pathFor(shape, desktopId, jobId), bodyFor(shape.route, desktopId));
 		expect(emu.requests.at(-1)?.route).toBe(shape.route);
 		if (Object.keys(shape.answers).length === 0) {
 			expect(res.status).toBe(204);

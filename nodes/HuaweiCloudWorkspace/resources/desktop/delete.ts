@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { desktopIdField, optionsField } from '../../shared/descriptions';
+import { optionsField } from '../../shared/descriptions';
 import { checkInput, readDesktopId, successItem } from '../../shared/input';
 import { routedOperation } from '../../shared/operation';
 import { InputError } from '../../shared/validation';
@@ -16,7 +16,6 @@ const fields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	desktopIdField(show),
 	optionsField(show, [
 		{
 			displayName: 'Delete User',
@@ -97,11 +96,7 @@ function readOptions(context: IExecuteSingleFunctions): IDataObject {
 	});
 }
 
-/**
- * DELETE /desktops/{desktop_id} (seed page 004). Desktop > Delete keeps its own Desktop field: n8n's
- * display rules cannot show one field for this operation and Tag > Get Many without also showing it
- * for Desktop > Get Many (both operations are named getAll).
- */
+/** DELETE /desktops/{desktop_id} (seed page 004); the Desktop field is the resource's shared one. */
 export const deleteDesktop = routedOperation({
 	value: 'delete',
 	name: 'Delete',

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { findDesktops } from '../../shared/findDesktops';
-import { inputFailure } from '../../shared/input';
+import { keepFoundDesktops } from '../../shared/findDesktops';
+import { errorOnItem, inputFailure } from '../../shared/input';
 import { InputError, type TagUse, validateDesktopId, validateTagList } from '../../shared/validation';
 import { type ClientState, WorkspaceClient } from '../../transport/client';
 import { type BulkItem, planBulkRequests } from './bulkPlan';
@@ -34,16 +34,6 @@ function readItems(context: IExecuteFunctions, use: TagUse): { valid: BulkItem[]
 	return { valid, invalid };
 }
 
-/** The request's error, on one of its items: Huawei accepts or refuses a batch-tags body as a whole. */
-function errorForItem(context: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number) {
-	const details = { message: error.message, description: error.description ?? undefined, itemIndex };
-	if (error instanceof NodeOperationError) return new NodeOperationError(context.getNode(), error.message, details);
-	return new NodeApiError(context.getNode(), (error.errorResponse ?? {}) as JsonObject, {
-		...details,
-		httpCode: error.httpCode ?? undefined,
-	});
-}
-
 /** Huawei skips an unknown desktop in batch-tags and answers success: the item must not say it was tagged. */
 function notFound(context: IExecuteFunctions, item: BulkItem, action: 'create' | 'delete'): NodeOperationError {
 	return new NodeOperationError(
@@ -66,22 +56,7 @@ export function bulkTagging(action: 'create' | 'delete') {
 
 		if (valid.length === 0) return [results];
 		const client = await WorkspaceClient.forRun(state, this);
-		const found = await findDesktops(
-			client,
-			valid.map((item) => item.desktopId),
-			valid[0].itemIndex,
-		);
-		const present: BulkItem[] = [];
-		for (const item of valid) {
-			if (found.has(item.desktopId)) {
-				present.push(item);
-				continue;
-			}
-			const error = notFound(this, item, action);
-			// Without Continue On Fail the node stops here, before any desktop is tagged.
-			if (!this.continueOnFail()) throw error;
-			results[item.itemIndex] = { json: {}, error, pairedItem: { item: item.itemIndex } };
-		}
+		const present = await keepFoundDesktops(this, client, valid, results, (item) => notFound(this, item, action));
 
 		const plan = planBulkRequests(present);
 		const total = plan.reduce((sum, round) => sum + round.length, 0);
@@ -123,7 +98,7 @@ export function bulkTagging(action: 'create' | 'delete') {
 						for (const itemIndex of entry.itemIndexes) {
 							results[itemIndex] = {
 								json: {},
-								error: errorForItem(this, error, itemIndex),
+								error: errorOnItem(this.getNode(), error, itemIndex),
 								pairedItem: { item: itemIndex },
 							};
 						}

@@ -1,0 +1,47 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { checkInput } from '../../shared/input';
+import { routedOperation } from '../../shared/operation';
+import { InputError, requireText } from '../../shared/validation';
+
+/** A job ID as Huawei answers them (a UUID in practice): one path segment, never "." or "..". */
+const JOB_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+export function validateJobId(value: unknown): string {
+	const text = requireText('Job ID', value).trim();
+	if (text === '') throw new InputError('Job ID', 'Job ID is required: enter the job_id a power action or another operation answered');
+	if (!JOB_ID_PATTERN.test(text)) {
+		throw new InputError(
+			'Job ID',
+			`Job ID "${text}" is not a job ID: it may contain only letters, digits, "-" and "_", and be at most 128 characters long`,
+		);
+	}
+	return text;
+}
+
+/** GET /workspace-jobs/{job_id} -> ShowJobResponse, output as Huawei answers it. */
+export const get = routedOperation({
+	value: 'get',
+	name: 'Get',
+	action: 'Get a job',
+	description: 'Get the state of a Workspace job, such as a power action, with its sub jobs per desktop',
+	fields: [
+		{
+			displayName: 'Job ID',
+			name: 'jobId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 2c9eb2ad8c1a1f7b018c2f0e5a3b0042',
+			description: 'The job_id that Huawei answered, e.g. in the jobId of a Start or Stop item',
+			displayOptions: { show: { resource: ['job'], operation: ['get'] } },
+		},
+	],
+	read: (context) => ({ jobId: checkInput(context, () => validateJobId(context.getNodeParameter('jobId', ''))) }),
+	request: ({ jobId }) => ({ method: 'GET', segments: ['workspace-jobs', jobId] }),
+	describe: ({ jobId }) => ({ action: `get job ${jobId}` }),
+	output: (context, _input, response) => [
+		{ json: (response.body ?? {}) as IDataObject, pairedItem: { item: context.getItemIndex() } },
+	],
+	repeatable: true,
+});

@@ -160,3 +160,18 @@ export function validateTagList(value: unknown, use: TagUse, field: string): Tag
 		return tag;
 	});
 }
+
+/** A job ID as Huawei answers them (a UUID in practice): one path segment, never "." or "..". */
+const JOB_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+export function validateJobId(value: unknown): string {
+	const text = requireText('Job ID', value).trim();
+	if (text === '') throw new InputError('Job ID', 'Job ID is required: enter the job_id a power action or another operation answered');
+	if (!JOB_ID_PATTERN.test(text)) {
+		throw new InputError(
+			'Job ID',
+			`Job ID "${text}" is not a job ID: it may contain only letters, digits, "-" and "_", and be at most 128 characters long`,
+		);
+	}
+	return text;
+}

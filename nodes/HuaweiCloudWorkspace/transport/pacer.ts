@@ -10,52 +10,55 @@ export interface PacerLimits {
 	maxConcurrent: number;
 }
 
-/**
- * Automatic mode starts here: under every limit Huawei publishes (100 to 200 calls a minute per
- * API), so that a new account or API is not met with a burst. What the pacer then learns is kept
- * for the process, so the next run starts where this one ended.
- */
-const START_RATE = 2;
-/** Automatic mode never goes above this, whatever Huawei accepts. */
-const AUTOMATIC_MAX_RATE = 1000;
-/** After a 429 the rate drops to this share of itself. */
-const DECREASE_FACTOR = 0.7;
-const MIN_RATE = 0.2;
-/**
- * Each success adds to the rate. Before any 429 it adds 0.5: successes come `rate` times a second,
- * so the rate grows about 1.65x a second (from 2 to 50 a second in about 6.5 s). Once a rate has
- * been throttled, it adds at most 5% of that rate up to 85% of it, then 0.2% of it, so that from
- * 85% back to the throttled rate takes about 75 requests whatever the limit: the pacer creeps up on
- * the server's real limit instead of running into it again at once, and a 429 comes about once in
- * 80 requests.
- */
-const INCREASE_STEP = 0.5;
-const INCREASE_SHARE = 0.05;
-const CAUTIOUS_INCREASE_SHARE = 0.002;
-const CAUTIOUS_FROM = 0.85;
-/**
- * Just under the throttled rate the pacer all but settles: 0.03% of it per success, so it takes
- * about 170 requests to probe the last 5%. Network jitter puts an extra request in the gateway's
- * window now and then when the rate is within a few percent of the limit; settling there would
- * trade every few dozen requests for a 429.
- */
-const SETTLE_FROM = 0.95;
-const SETTLE_INCREASE_SHARE = 0.0003;
-/**
- * Huawei's gateway counts requests in a sliding one-second window, so for up to a second after the
- * rate was lowered, 429s still come from requests counted at the old rate: the rate is lowered at
- * most once per window.
- */
-const WINDOW_MS = 1000;
-/**
- * Requests are spaced this much wider than 1/rate. A gateway counts requests in a sliding
- * one-second window by arrival: with starts exactly 1/rate apart, any request that reaches it a
- * millisecond later than the one five places after it (timer drift, a busy event loop, the network)
- * puts six in a window and earns a 429 and a retry. 3% costs 3% of throughput and absorbs about
- * 30 ms of jitter at 5 requests a second; measured against the emulator at its limit (1,000 items,
- * 5/s) exact spacing lost 71 requests to 429 and 20% of the time.
- */
-const SPACING_MARGIN = 1.03;
+/** How the rate moves; the README's "How the rate is found" tells the same in words. */
+const RATE = {
+	/**
+	 * Automatic mode starts here: under every limit Huawei publishes (100 to 200 calls a minute per
+	 * API), so that a new account or API is not met with a burst. What the pacer then learns is kept
+	 * for the process, so the next run starts where this one ended.
+	 */
+	start: 2,
+	/** Automatic mode never goes above this, whatever Huawei accepts. */
+	automaticMax: 1000,
+	/** After a 429 the rate drops to this share of itself, and never below `min`. */
+	decrease: 0.7,
+	min: 0.2,
+	/**
+	 * Each success adds to the rate. Before any 429 it adds `step`: successes come `rate` times a
+	 * second, so the rate grows about 1.65x a second (from 2 to 50 a second in about 6.5 s). Once a
+	 * rate has been throttled, it adds at most `fastShare` of that rate up to `cautiousFrom` of it,
+	 * then `cautiousShare` of it, so that from 85% back to the throttled rate takes about 75 requests
+	 * whatever the limit: the pacer creeps up on the server's real limit instead of running into it
+	 * again at once.
+	 */
+	step: 0.5,
+	fastShare: 0.05,
+	cautiousFrom: 0.85,
+	cautiousShare: 0.002,
+	/**
+	 * Just under the throttled rate the pacer all but settles: `settleShare` of it per success, about
+	 * 170 requests to probe the last 5%. Network jitter puts an extra request in the gateway's window
+	 * now and then when the rate is within a few percent of the limit; settling there would trade
+	 * every few dozen requests for a 429.
+	 */
+	settleFrom: 0.95,
+	settleShare: 0.0003,
+	/**
+	 * Huawei's gateway counts requests in a sliding one-second window, so for up to a second after the
+	 * rate was lowered, 429s still come from requests counted at the old rate: the rate is lowered at
+	 * most once per window.
+	 */
+	windowMs: 1000,
+	/**
+	 * Requests are spaced this much wider than 1/rate. A gateway counts requests in a sliding
+	 * one-second window by arrival: with starts exactly 1/rate apart, any request that reaches it a
+	 * millisecond later than the one five places after it (timer drift, a busy event loop, the
+	 * network) puts six in a window and earns a 429 and a retry. 3% costs 3% of throughput and absorbs
+	 * about 30 ms of jitter at 5 requests a second; measured against the emulator at its limit (1,000
+	 * items, 5/s) exact spacing lost 71 requests to 429 and 20% of the time.
+	 */
+	spacingMargin: 1.03,
+};
 
 /**
  * Spaces requests evenly under a rate and caps how many are in flight, adapting the rate down when
@@ -82,7 +85,7 @@ export class Pacer {
 		private readonly now: () => number = Date.now,
 		private readonly wait: (ms: number) => Promise<void> = sleep,
 	) {
-		this.rate = limits.requestsPerSecond ?? START_RATE;
+		this.rate = limits.requestsPerSecond ?? RATE.start;
 	}
 
 	/**
@@ -100,7 +103,7 @@ export class Pacer {
 	}
 
 	private get ceiling(): number {
-		return this.limits.requestsPerSecond ?? AUTOMATIC_MAX_RATE;
+		return this.limits.requestsPerSecond ?? RATE.automaticMax;
 	}
 
 	get currentRate(): number {
@@ -139,7 +142,7 @@ export class Pacer {
 	 * not let the next requests catch up: the spacing counts from the actual start.
 	 */
 	private async startWhenDue(): Promise<number> {
-		const dueAt = Math.max(this.lastStartAt + (1000 / this.rate) * SPACING_MARGIN, this.holdUntil);
+		const dueAt = Math.max(this.lastStartAt + (1000 / this.rate) * RATE.spacingMargin, this.holdUntil);
 		const now = this.now();
 		if (dueAt > now) await this.wait(dueAt - now);
 		this.lastStartAt = this.now();
@@ -154,9 +157,9 @@ export class Pacer {
 	onThrottled(startedAt: number = this.now(), retryAfterMs?: number): void {
 		// Huawei asked everyone to hold off: no request of this identity starts before then.
 		if (retryAfterMs !== undefined) this.holdUntil = Math.max(this.holdUntil, this.now() + retryAfterMs);
-		if (startedAt < this.lastDecreaseAt || this.now() - this.lastDecreaseAt < WINDOW_MS) return;
+		if (startedAt < this.lastDecreaseAt || this.now() - this.lastDecreaseAt < RATE.windowMs) return;
 		this.throttledRate = this.rate;
-		this.rate = Math.max(MIN_RATE, this.rate * DECREASE_FACTOR);
+		this.rate = Math.max(RATE.min, this.rate * RATE.decrease);
 		this.lastDecreaseAt = this.now();
 	}
 
@@ -164,12 +167,12 @@ export class Pacer {
 		const throttled = this.throttledRate;
 		const step =
 			throttled === Infinity
-				? INCREASE_STEP
-				: this.rate < throttled * CAUTIOUS_FROM
-					? Math.min(INCREASE_STEP, throttled * INCREASE_SHARE)
-					: this.rate < throttled * SETTLE_FROM
-						? throttled * CAUTIOUS_INCREASE_SHARE
-						: throttled * SETTLE_INCREASE_SHARE;
+				? RATE.step
+				: this.rate < throttled * RATE.cautiousFrom
+					? Math.min(RATE.step, throttled * RATE.fastShare)
+					: this.rate < throttled * RATE.settleFrom
+						? throttled * RATE.cautiousShare
+						: throttled * RATE.settleShare;
 		this.rate = Math.min(this.ceiling, this.rate + step);
 	}
 

@@ -67,6 +67,8 @@ export function powerCases(emu: Emulator, facts: PowerFacts): void {
 	});
 
 	test('sends the desktops in one request and outputs one accepted item per input item', async () => {
+		// Long enough that the desktops are still in their task when the test looks, however busy the machine.
+		emu.setPowerTransitionMs(60_000);
 		const ids = addDesktops(emu, 3, facts.from);
 		const { items, error } = await run({}, ids.map((id) => ({ id })));
 		expect(error).toBeUndefined();
@@ -192,6 +194,7 @@ export function powerCases(emu: Emulator, facts: PowerFacts): void {
 		const refusedFrom = facts.refusedFrom;
 		describe('a desktop Huawei refuses inside a batch (failed_operation_list)', () => {
 			test('with Continue On Fail only its item fails, with the error code and message', async () => {
+				emu.setPowerTransitionMs(60_000);
 				const [good1, bad, good2] = [...addDesktops(emu, 1, facts.from), ...addDesktops(emu, 1, refusedFrom), ...addDesktops(emu, 1, facts.from)];
 				const { items, error } = await run({}, [good1, bad, good2].map((id) => ({ id })), { continueOnFail: true });
 				expect(error).toBeUndefined();
@@ -204,6 +207,7 @@ export function powerCases(emu: Emulator, facts: PowerFacts): void {
 			});
 
 			test('without it the node fails after the request, and says how many desktops were accepted', async () => {
+				emu.setPowerTransitionMs(60_000);
 				const [good, bad] = [...addDesktops(emu, 1, facts.from), ...addDesktops(emu, 1, refusedFrom)];
 				const { items, error } = await run({}, [good, bad].map((id) => ({ id })));
 				expect(items).toEqual([]);

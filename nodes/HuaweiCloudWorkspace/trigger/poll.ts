@@ -7,7 +7,6 @@ import {
 
 import { InputError } from '../shared/validation';
 import { type ClientState, WorkspaceClient } from '../transport/client';
-import { collectPages } from '../transport/paging';
 import { compareDesktops, matchesFilters, newestDesktop, readState, storedDesktop } from './desktopEvents';
 import { readEventSettings } from './settings';
 
@@ -31,22 +30,65 @@ function settingsOf(context: IPollFunctions) {
 	}
 }
 
-/** Every desktop of the project, 1,000 a page, through the Workspace client (pacing, retries, errors). */
+/** How often a listing that changed while it was paged is read again before the poll gives up. */
+const LISTING_ATTEMPTS = 3;
+
+interface Listing {
+	desktops: IDataObject[];
+	/** Whether the pages agree: the same total throughout, and that many distinct desktops. */
+	consistent: boolean;
+}
+
+/**
+ * One pass over GET /desktops, 1,000 a page. It stops at a short page or when the pages so far hold
+ * `total_count` desktops (so 10,000 desktops take 10 requests, not 11), or when a page brings no new
+ * desktop (a server that ignores the offset would otherwise loop forever).
+ */
+async function listOnce(client: WorkspaceClient): Promise<Listing> {
+	const desktops: IDataObject[] = [];
+	const seen = new Set<string>();
+	const totals = new Set<number>();
+	for (let offset = 0; ; offset += PAGE_SIZE) {
+		const response = await client.send(
+			{ method: 'GET', segments: ['desktops'], qs: { offset, limit: PAGE_SIZE } },
+			{ itemIndex: 0, errorContext: { action: 'list desktops' }, repeatable: true },
+		);
+		const body = (response.body ?? {}) as IDataObject;
+		const page = Array.isArray(body.desktops) ? (body.desktops as IDataObject[]) : [];
+		const total = Number(body.total_count);
+		if (Number.isInteger(total) && total >= 0) totals.add(total);
+		let added = 0;
+		for (const desktop of page) {
+			const id = String(desktop.desktop_id ?? '');
+			if (id === '' || seen.has(id)) continue;
+			seen.add(id);
+			desktops.push(desktop);
+			added++;
+		}
+		const [onlyTotal] = totals;
+		if (page.length < PAGE_SIZE || added === 0 || (totals.size === 1 && desktops.length >= onlyTotal)) {
+			return { desktops, consistent: totals.size <= 1 && (totals.size === 0 || desktops.length === onlyTotal) };
+		}
+	}
+}
+
+/**
+ * Every desktop of the project through the Workspace client (pacing, retries, Huawei's errors).
+ * Offset paging over a list that changes meanwhile can skip a desktop, which would come out as
+ * deleted and then created again; such a listing is read again, and after three tries the poll
+ * fails (the stored state stays, so the next poll catches up).
+ */
 async function listAllDesktops(state: ClientState, context: IPollFunctions): Promise<IDataObject[]> {
 	const client = await WorkspaceClient.forPoll(state, context);
-	return await collectPages<IDataObject>(
-		Infinity,
-		PAGE_SIZE,
-		async (offset, limit) => {
-			const response = await client.send(
-				{ method: 'GET', segments: ['desktops'], qs: { offset, limit } },
-				{ itemIndex: 0, errorContext: { action: 'list desktops' }, repeatable: true },
-			);
-			const list = (response.body as IDataObject | undefined)?.desktops;
-			return Array.isArray(list) ? (list as IDataObject[]) : [];
-		},
-		(desktop) => String(desktop.desktop_id),
-	);
+	for (let attempt = 1; ; attempt++) {
+		const { desktops, consistent } = await listOnce(client);
+		if (consistent) return desktops;
+		if (attempt >= LISTING_ATTEMPTS) {
+			throw new NodeOperationError(context.getNode(), 'The desktop list kept changing while it was read', {
+				description: `Huawei Cloud's page totals did not agree in ${LISTING_ATTEMPTS} listings in a row. Nothing was emitted and the stored state is kept; the next poll tries again.`,
+			});
+		}
+	}
 }
 
 /**

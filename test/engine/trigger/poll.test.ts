@@ -1,8 +1,7 @@
 import { NodeApiError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 
-import type { Emulator } from '../../emulator';
 import { credentialsFor, UNTHROTTLED, useEmulator } from '../fixtures';
-import { ActiveTrigger } from './pollHarness';
+import { ActiveTrigger, deleteDesktop } from './pollHarness';
 
 /**
  * The trigger's poll() through a real n8n-core PollContext (see pollHarness.ts) against the
@@ -17,15 +16,6 @@ function trigger(parameters: INodeParameters = {}, mode: 'token' | 'accessKey' =
 }
 
 const listRequests = () => emu.requests.filter((request) => request.route === 'desktop.list');
-
-/** Deletes a desktop the way Huawei's console would: through the API, outside the trigger. */
-async function deleteDesktop(emulator: Emulator, id: string): Promise<void> {
-	const response = await fetch(`${emulator.url}/v2/${emulator.projectId}/desktops/${id}`, {
-		method: 'DELETE',
-		headers: { 'X-Auth-Token': emulator.token },
-	});
-	expect(response.status).toBe(204);
-}
 
 /** A baseline poll, then the requests log cleared so that a test sees only its own poll. */
 async function baseline(active: ActiveTrigger): Promise<void> {
@@ -299,6 +289,39 @@ describe('paging and errors', () => {
 		]);
 		expect(items?.map((item) => [item.event, item.desktopId])).toEqual([['desktopStatusChanged', last]]);
 		expect(Object.keys((active.nodeStaticData.state as IDataObject).desktops as IDataObject)).toHaveLength(2500);
+	});
+
+	test('exactly 2,000 desktops take 2 requests: the pages holding total_count desktops end the listing', async () => {
+		addMany(1997);
+		const active = trigger();
+		await active.poll();
+		expect(listRequests().map((request) => request.query)).toEqual(['offset=0&limit=1000', 'offset=1000&limit=1000']);
+	});
+
+	test('a desktop deleted while the pages are read (shifting the offsets) is reported once, and no other desktop comes out deleted', async () => {
+		const ids = addMany(1997);
+		const active = trigger();
+		await baseline(active);
+		const gone = ids[10];
+		// The second page waits; meanwhile a desktop of the first page goes, so the desktop at offset 1000 slides to 999.
+		emu.injectFaults([
+			{ type: 'latency', delayMs: 1, match: { route: 'desktop.list' } },
+			{ type: 'latency', delayMs: 300, match: { route: 'desktop.list' } },
+		]);
+		const deleting = new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(() => deleteDesktop(emu, gone).then(resolve, reject), 100);
+			timer.unref?.();
+		});
+		const [{ items, error }] = await Promise.all([active.poll(), deleting]);
+		expect(error).toBeUndefined();
+		expect(items?.map((item) => [item.event, item.desktopId])).toEqual([['desktopDeleted', gone]]);
+		// The first listing disagreed with itself (total 2,000 then 1,999) and was read again.
+		expect(listRequests().map((request) => request.query)).toEqual([
+			'offset=0&limit=1000',
+			'offset=1000&limit=1000',
+			'offset=0&limit=1000',
+			'offset=1000&limit=1000',
+		]);
 	});
 
 	test('a 500 on the second page that outlasts Max Attempts fails the poll, the state is unchanged, the next poll emits each event once', async () => {

@@ -24,6 +24,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import type { Emulator } from '../../emulator';
 import { HuaweiCloudWorkspaceTrigger } from '../../../nodes/HuaweiCloudWorkspace/HuaweiCloudWorkspaceTrigger.node';
 import { baseAdditionalData, CREDENTIAL_TYPE, CredentialsStore } from '../harness';
 
@@ -120,4 +121,13 @@ export class ActiveTrigger {
 			return { items: null, error: error as Error, liveStaticData: liveStaticData() };
 		}
 	}
+}
+
+/** Deletes a desktop the way Huawei's console would: through the API, outside the trigger. */
+export async function deleteDesktop(emulator: Emulator, id: string): Promise<void> {
+	const response = await fetch(`${emulator.url}/v2/${emulator.projectId}/desktops/${id}`, {
+		method: 'DELETE',
+		headers: { 'X-Auth-Token': emulator.token },
+	});
+	if (response.status !== 204) throw new Error(`deleting desktop ${id} answered ${response.status}`);
 }

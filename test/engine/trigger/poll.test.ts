@@ -1,4 +1,4 @@
-import { NodeApiError, type IDataObject, type INodeParameters } from 'n8n-workflow';
+import { NodeApiError, sleep, type IDataObject, type INodeParameters } from 'n8n-workflow';
 
 import { credentialsFor, UNTHROTTLED, useEmulator } from '../fixtures';
 import { ActiveTrigger, deleteDesktop } from './pollHarness';
@@ -308,10 +308,7 @@ describe('paging and errors', () => {
 			{ type: 'latency', delayMs: 1, match: { route: 'desktop.list' } },
 			{ type: 'latency', delayMs: 300, match: { route: 'desktop.list' } },
 		]);
-		const deleting = new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => deleteDesktop(emu, gone).then(resolve, reject), 100);
-			timer.unref?.();
-		});
+		const deleting = sleep(100).then(async () => await deleteDesktop(emu, gone));
 		const [{ items, error }] = await Promise.all([active.poll(), deleting]);
 		expect(error).toBeUndefined();
 		expect(items?.map((item) => [item.event, item.desktopId])).toEqual([['desktopDeleted', gone]]);

@@ -209,6 +209,7 @@ export function toCustomNodeTypes<T extends { nodes: WorkflowNodeJson[] }>(wf: T
 	const copy = JSON.parse(JSON.stringify(wf)) as T;
 	for (const n of copy.nodes) {
 		if (n.type === COMMUNITY_NODE_TYPE) n.type = CUSTOM_NODE_TYPE;
+		if (n.type === COMMUNITY_TRIGGER_TYPE) n.type = CUSTOM_TRIGGER_TYPE;
 	}
 	return copy;
 }

@@ -35,7 +35,7 @@ const LISTING_ATTEMPTS = 3;
 
 interface Listing {
 	desktops: IDataObject[];
-	/** Whether the pages agree: the same total throughout, and that many distinct desktops. */
+	/** Whether the pages agree: the same total_count on every page. */
 	consistent: boolean;
 }
 
@@ -67,7 +67,9 @@ async function listOnce(client: WorkspaceClient): Promise<Listing> {
 		}
 		const [onlyTotal] = totals;
 		if (page.length < PAGE_SIZE || added === 0 || (totals.size === 1 && desktops.length >= onlyTotal)) {
-			return { desktops, consistent: totals.size <= 1 && (totals.size === 0 || desktops.length === onlyTotal) };
+			// Only a total that moved between pages says the list changed under the offsets; a steady total that
+			// differs from what was listed is taken as Huawei's count, not as a reason to fail every poll.
+			return { desktops, consistent: totals.size <= 1 };
 		}
 	}
 }

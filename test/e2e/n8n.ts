@@ -41,8 +41,12 @@ export const NODE_NAME = 'huaweiCloudWorkspace';
 export const CREDENTIAL_TYPE = 'huaweiCloudWorkspaceApi';
 /** Node type in workflows meant for users (package installed as a community package). */
 export const COMMUNITY_NODE_TYPE = `${PACKAGE_NAME}.${NODE_NAME}`;
+/** The trigger's node type in workflows meant for users. */
+export const COMMUNITY_TRIGGER_TYPE = `${PACKAGE_NAME}.${NODE_NAME}Trigger`;
 /** Node type when the package is loaded from N8N_CUSTOM_EXTENSIONS (what this harness does). */
 export const CUSTOM_NODE_TYPE = `CUSTOM.${NODE_NAME}`;
+/** The trigger's node type from N8N_CUSTOM_EXTENSIONS. */
+export const CUSTOM_TRIGGER_TYPE = `CUSTOM.${NODE_NAME}Trigger`;
 /** Fixed so that credentials imported by one boot can be decrypted by the next. Test-only value. */
 export const ENCRYPTION_KEY = 'e2e-test-encryption-key-not-a-secret-0001';
 
@@ -205,6 +209,7 @@ export function toCustomNodeTypes<T extends { nodes: WorkflowNodeJson[] }>(wf: T
 	const copy = JSON.parse(JSON.stringify(wf)) as T;
 	for (const n of copy.nodes) {
 		if (n.type === COMMUNITY_NODE_TYPE) n.type = CUSTOM_NODE_TYPE;
+		if (n.type === COMMUNITY_TRIGGER_TYPE) n.type = CUSTOM_TRIGGER_TYPE;
 	}
 	return copy;
 }
@@ -213,7 +218,7 @@ export function toCustomNodeTypes<T extends { nodes: WorkflowNodeJson[] }>(wf: T
 export function withCredential<T extends { nodes: WorkflowNodeJson[] }>(wf: T, cred: { id: string; name: string }): T {
 	const copy = JSON.parse(JSON.stringify(wf)) as T;
 	for (const n of copy.nodes) {
-		if (n.type === COMMUNITY_NODE_TYPE || n.type === CUSTOM_NODE_TYPE) {
+		if ([COMMUNITY_NODE_TYPE, CUSTOM_NODE_TYPE, COMMUNITY_TRIGGER_TYPE, CUSTOM_TRIGGER_TYPE].includes(n.type)) {
 			n.credentials = { [CREDENTIAL_TYPE]: { id: cred.id, name: cred.name } };
 		}
 	}

@@ -18,6 +18,7 @@ import { startEmulator, type Emulator, type RecordedRequest } from '../emulator'
 import {
 	buildAndPack,
 	COMMUNITY_NODE_TYPE,
+	COMMUNITY_TRIGGER_TYPE,
 	CREDENTIAL_TYPE,
 	ensureRuntime,
 	itemsOf,
@@ -692,8 +693,10 @@ describe('hygiene', () => {
 		for (const f of fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((x) => x.endsWith('.json'))) {
 			const wf = loadExample(f);
 			const hw = wf.nodes.filter((n) => n.type.endsWith('.huaweiCloudWorkspace'));
-			expect(hw.length).toBeGreaterThan(0);
+			const triggers = wf.nodes.filter((n) => n.type.endsWith('.huaweiCloudWorkspaceTrigger'));
+			expect(hw.length + triggers.length).toBeGreaterThan(0);
 			for (const n of hw) expect(n.type).toBe(COMMUNITY_NODE_TYPE);
+			for (const n of triggers) expect(n.type).toBe(COMMUNITY_TRIGGER_TYPE);
 		}
 	});
 });

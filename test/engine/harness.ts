@@ -232,6 +232,23 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** What every node context of the harness gets from n8n: the credentials helper and the instance's URLs. */
+export function baseAdditionalData(store: CredentialsStore) {
+	return {
+		credentialsHelper: new TestCredentialsHelper(store),
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		restartExecutionId: undefined,
+		userId: 'engine-test',
+		variables: {},
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		instanceBaseUrl: 'http://127.0.0.1/',
+	};
+}
+
 export interface RunOptions {
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject | CredentialsStore;
@@ -302,18 +319,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveRun(fullRunData));
 
 	const additionalData = {
+		...baseAdditionalData(store),
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(store),
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		restartExecutionId: undefined,
-		userId: 'engine-test',
-		variables: {},
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		instanceBaseUrl: 'http://127.0.0.1/',
 		setExecutionStatus: () => {},
 		sendDataToUI: () => {},
 		logAiEvent: () => {},

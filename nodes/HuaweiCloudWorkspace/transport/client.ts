@@ -196,6 +196,20 @@ export class WorkspaceClient {
 		);
 	}
 
+	/**
+	 * A polling trigger: each poll is its own run (a refused credential stops only that poll's
+	 * other requests), with the trigger's Rate Limiting settings.
+	 */
+	static async forPoll(state: ClientState, context: IPollFunctions): Promise<WorkspaceClient> {
+		return new WorkspaceClient(
+			state,
+			context,
+			{},
+			await context.getCredentials(CREDENTIAL_TYPE),
+			() => context.getNodeParameter('throttling', {}) as IDataObject,
+		);
+	}
+
 	private get node(): INode {
 		return this.caller.getNode();
 	}

@@ -5,6 +5,7 @@ import { desktopResource } from './resources/desktop';
 import { jobResource } from './resources/job';
 import { tagResource } from './resources/tag';
 import { customOperations, resourceProperties } from './shared/operation';
+import { workspaceCredentials, workspaceIcon } from './shared/nodeIdentity';
 import { newClientState } from './transport/client';
 import { throttlingField } from './transport/throttling';
 
@@ -12,7 +13,7 @@ const resources = [desktopResource, jobResource, tagResource];
 
 export class HuaweiCloudWorkspace implements INodeType {
 	/**
-	 * What the Workspace client keeps between runs (each account's pacer). n8n loads a node type
+	 * What the Workspace client keeps between runs (each account's pacer and credential gate). n8n loads a node type
 	 * once per process, so this lives as long as the process; a new instance starts afresh.
 	 */
 	private readonly clientState = newClientState();
@@ -20,7 +21,7 @@ export class HuaweiCloudWorkspace implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Huawei Cloud Workspace',
 		name: 'huaweiCloudWorkspace',
-		icon: { light: 'file:huaweiCloudWorkspace.svg', dark: 'file:huaweiCloudWorkspace.dark.svg' },
+		icon: workspaceIcon,
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -31,12 +32,7 @@ export class HuaweiCloudWorkspace implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'huaweiCloudWorkspaceApi',
-				required: true,
-			},
-		],
+		credentials: workspaceCredentials,
 		requestDefaults: {
 			headers: {
 				Accept: 'application/json',

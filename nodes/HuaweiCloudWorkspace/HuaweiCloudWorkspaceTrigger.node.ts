@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { workspaceCredentials, workspaceIcon } from './shared/nodeIdentity';
 import { newClientState } from './transport/client';
 import { throttlingField } from './transport/throttling';
 import { pollDesktops } from './trigger/poll';
@@ -15,7 +16,7 @@ export class HuaweiCloudWorkspaceTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Huawei Cloud Workspace Trigger',
 		name: 'huaweiCloudWorkspaceTrigger',
-		icon: { light: 'file:huaweiCloudWorkspace.svg', dark: 'file:huaweiCloudWorkspace.dark.svg' },
+		icon: workspaceIcon,
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
@@ -27,12 +28,7 @@ export class HuaweiCloudWorkspaceTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'huaweiCloudWorkspaceApi',
-				required: true,
-			},
-		],
+		credentials: workspaceCredentials,
 		properties: [...triggerProperties, throttlingField],
 	};
 

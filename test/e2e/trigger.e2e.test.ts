@@ -125,25 +125,33 @@ afterAll(async () => {
 	await new Promise((resolve) => collector?.close(resolve));
 });
 
-test('activation polls once for the baseline and emits nothing; the next poll emits each change once', async () => {
+test('activation polls once for the baseline and emits nothing; 3 desktops created, 2 stopped and 1 retagged are 6 events, once', async () => {
 	server = await n8n.start(await randomFreePort());
 	await until('the activation poll', () => listCalls() >= 1, 120_000);
 	// Let the baseline be committed before changing anything.
 	await wait(3_000);
 	expect(seen).toEqual([]);
-	const { dev01 } = emu.seedDesktopIds;
-	emu.updateDesktop(dev01, { status: 'ERROR' });
-	const added = emu.addDesktop({ computer_name: 'wks-e2e-new', user_name: 'erin' });
+	// The issue's scenario: three desktops created, two stopped, one retagged, all between two polls.
+	const { dev01, dev02, prod01 } = emu.seedDesktopIds;
+	emu.updateDesktop(dev01, { status: 'SHUTOFF' });
+	emu.updateDesktop(dev02, { status: 'SHUTOFF' });
+	const prodTags = emu.getDesktop(prod01)?.tags ?? [];
+	emu.updateDesktop(prod01, { tags: [...prodTags, { key: 'on-call', value: 'team-a' }] });
+	const added = [1, 2, 3].map((n) => emu.addDesktop({ computer_name: `wks-e2e-${n}`, user_name: 'erin' }).desktop_id);
 	const callsBefore = listCalls();
-	await until('two events', () => seen.length >= 2, 100_000);
+	await until('six events', () => seen.length >= 6, 150_000);
 	// One more poll goes by without anything new.
 	await until('the poll after', () => listCalls() >= callsBefore + 2, 100_000);
 	await wait(2_000);
+	// In the list's order: the seeded desktops first, then the new ones.
 	expect(seen.map((item) => [item.event, item.desktopId])).toEqual([
 		['desktopStatusChanged', dev01],
-		['desktopCreated', added.desktop_id],
+		['desktopStatusChanged', dev02],
+		['desktopTagsChanged', prod01],
+		...added.map((id) => ['desktopCreated', id]),
 	]);
-	expect(seen[0]).toMatchObject({ previousStatus: 'ACTIVE', status: 'ERROR', computerName: 'wks-dev-01', userName: 'alice' });
+	expect(seen[0]).toMatchObject({ previousStatus: 'ACTIVE', status: 'SHUTOFF', computerName: 'wks-dev-01', userName: 'alice' });
+	expect(seen[2]).toMatchObject({ tagsAdded: [{ key: 'on-call', value: 'team-a' }] });
 }, 6 * 60_000);
 
 test('the stored state survives an n8n restart: the new process reports only what changed while it was down', async () => {

@@ -1,3 +1,4 @@
+import { identityKey } from '../../nodes/HuaweiCloudWorkspace/transport/identity';
 import { Pacer, PacerRegistry } from '../../nodes/HuaweiCloudWorkspace/transport/pacer';
 
 /** A clock that only moves when the pacer waits, so start times are exact. */
@@ -327,8 +328,8 @@ describe('automatic rate, against a simulated gateway', () => {
 		const registry = new PacerRegistry(time.now, time.wait);
 		const credentials = { authType: 'accessKey', accessKeyId: 'AK', projectId: 'p', region: 'ap-southeast-1' };
 		const server = gateway(() => 20);
-		await run(registry.for(credentials, { maxConcurrent: 1 }), server, 600);
-		const second = registry.for(credentials, { maxConcurrent: 1 });
+		await run(registry.for(identityKey(credentials), { maxConcurrent: 1 }), server, 600);
+		const second = registry.for(identityKey(credentials), { maxConcurrent: 1 });
 		expect(second.currentRate).toBeGreaterThanOrEqual(0.7 * 20);
 		const startedAt = server.lastAt;
 		await run(second, server, 200);

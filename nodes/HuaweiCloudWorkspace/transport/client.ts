@@ -20,6 +20,7 @@ import { workspaceBaseUrl } from '../../../credentials/common/endpoints';
 import { GateRegistry } from './credentialGate';
 import { causeChain, cleanFailure, huaweiApiError } from './errors';
 import type { ErrorContext } from './huaweiErrors';
+import { identityKey } from './identity';
 import { PacerRegistry } from './pacer';
 import { classifyFailure, retryDelayMs } from './retry';
 import { readThrottling } from './throttling';
@@ -54,8 +55,8 @@ export interface SendSettings {
 }
 
 /**
- * What the client keeps from one run to the next: the pacers, which carry each account's learned
- * rate. The node makes one when n8n loads it, so it lives as long as the process; a test that
+ * What the client keeps from one run to the next: per credential identity its pacer (the learned
+ * rate) and credential gate, and the endpoints that serve an API only under its deprecated path. The node makes one when n8n loads it, so it lives as long as the process; a test that
  * wants a fresh process makes a fresh node.
  */
 export interface ClientState {
@@ -210,6 +211,14 @@ export class WorkspaceClient {
 		);
 	}
 
+	/** Endpoint, project and identity: computed once per client, not once per request and registry. */
+	private get identity(): string {
+		this.identityCache ??= identityKey(this.credentials);
+		return this.identityCache;
+	}
+
+	private identityCache: string | undefined;
+
 	private get node(): INode {
 		return this.caller.getNode();
 	}
@@ -363,8 +372,8 @@ export class WorkspaceClient {
 	 */
 	private async paced<T>(settings: SendSettings, attempt: () => Promise<T>): Promise<T> {
 		const limits = readThrottling(this.throttling());
-		const pacer = this.state.pacers.for(this.credentials, limits);
-		const gate = this.state.gates.for(this.credentials);
+		const pacer = this.state.pacers.for(this.identity, limits);
+		const gate = this.state.gates.for(this.identity);
 		let waitedMs = 0;
 		let startedAt = 0;
 		for (let attemptNumber = 1; ; attemptNumber++) {

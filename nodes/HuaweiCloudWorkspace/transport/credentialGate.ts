@@ -1,7 +1,3 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
-import { identityKey } from './identity';
-
 /**
  * Proves a credential with one request before the crowd. n8n starts every item's request at once;
  * with a wrong secret key that is twenty badly signed requests, and Huawei locks an access key after
@@ -84,12 +80,12 @@ export class CredentialGate {
 export class GateRegistry {
 	private readonly gates = new Map<string, CredentialGate>();
 
-	for(credentials: ICredentialDataDecryptedObject): CredentialGate {
-		const key = identityKey(credentials);
-		let gate = this.gates.get(key);
+	/** `identity` is the credential's identityKey. */
+	for(identity: string): CredentialGate {
+		let gate = this.gates.get(identity);
 		if (!gate) {
 			gate = new CredentialGate();
-			this.gates.set(key, gate);
+			this.gates.set(identity, gate);
 		}
 		return gate;
 	}

@@ -1,7 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-
-import { identityKey } from './identity';
 
 export interface PacerLimits {
 	/** A hard ceiling of requests started per second; undefined: found automatically. */
@@ -94,7 +91,10 @@ export class Pacer {
 	 * automatic keeps the learned rate.
 	 */
 	setLimits(limits: PacerLimits): void {
-		if (limits.requestsPerSecond !== undefined && limits.requestsPerSecond !== this.limits.requestsPerSecond) {
+		if (
+			limits.requestsPerSecond !== undefined &&
+			limits.requestsPerSecond !== this.limits.requestsPerSecond
+		) {
 			this.rate = limits.requestsPerSecond;
 			this.throttledRate = Infinity;
 		}
@@ -142,7 +142,10 @@ export class Pacer {
 	 * not let the next requests catch up: the spacing counts from the actual start.
 	 */
 	private async startWhenDue(): Promise<number> {
-		const dueAt = Math.max(this.lastStartAt + (1000 / this.rate) * RATE.spacingMargin, this.holdUntil);
+		const dueAt = Math.max(
+			this.lastStartAt + (1000 / this.rate) * RATE.spacingMargin,
+			this.holdUntil,
+		);
 		const now = this.now();
 		if (dueAt > now) await this.wait(dueAt - now);
 		this.lastStartAt = this.now();
@@ -156,7 +159,8 @@ export class Pacer {
 	 */
 	onThrottled(startedAt: number = this.now(), retryAfterMs?: number): void {
 		// Huawei asked everyone to hold off: no request of this identity starts before then.
-		if (retryAfterMs !== undefined) this.holdUntil = Math.max(this.holdUntil, this.now() + retryAfterMs);
+		if (retryAfterMs !== undefined)
+			this.holdUntil = Math.max(this.holdUntil, this.now() + retryAfterMs);
 		if (startedAt < this.lastDecreaseAt || this.now() - this.lastDecreaseAt < RATE.windowMs) return;
 		this.throttledRate = this.rate;
 		this.rate = Math.max(RATE.min, this.rate * RATE.decrease);
@@ -196,12 +200,12 @@ export class PacerRegistry {
 		private readonly wait: (ms: number) => Promise<void> = sleep,
 	) {}
 
-	for(credentials: ICredentialDataDecryptedObject, limits: PacerLimits): Pacer {
-		const key = identityKey(credentials);
-		let pacer = this.pacers.get(key);
+	/** `identity` is the credential's identityKey. */
+	for(identity: string, limits: PacerLimits): Pacer {
+		let pacer = this.pacers.get(identity);
 		if (!pacer) {
 			pacer = new Pacer(limits, this.now, this.wait);
-			this.pacers.set(key, pacer);
+			this.pacers.set(identity, pacer);
 		} else {
 			pacer.setLimits(limits);
 		}

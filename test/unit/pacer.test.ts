@@ -143,12 +143,53 @@ describe('adaptive rate', () => {
 		expect(pacer.currentRate).toBe(10);
 	});
 
-	test('without a ceiling the rate starts at 2 a second and grows while Huawei accepts', () => {
+	test('without a ceiling the rate starts at 2 a second; before any 429 each success adds half of it', () => {
 		const time = fakeTime();
 		const pacer = new Pacer({ maxConcurrent: 10 }, time.now, time.wait);
 		expect(pacer.currentRate).toBe(2);
-		for (let i = 0; i < 10; i++) pacer.onSuccess();
-		expect(pacer.currentRate).toBeCloseTo(7);
+		for (let i = 0; i < 10; i++) pacer.onSuccess(0);
+		expect(pacer.currentRate).toBeCloseTo(2 * 1.5 ** 10);
+	});
+
+	test('in slow start the growth is shared among the requests out: 1.5x per round trip, not per answer', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ maxConcurrent: 10 }, time.now, time.wait);
+		const out = [];
+		for (let i = 0; i < 4; i++) out.push(await pacer.acquire());
+		// Four out: the first answer adds a quarter of half the rate.
+		pacer.onSuccess(out[0].startedAt);
+		expect(pacer.currentRate).toBeCloseTo(2.25);
+		out[0]();
+		out[1]();
+		// Two out now (the third and the fourth), the next answer adds half of half of 2.25.
+		pacer.onSuccess(out[2].startedAt);
+		expect(pacer.currentRate).toBeCloseTo(2.25 * 1.25);
+	});
+
+	test('the first 429 resumes at the count Huawei accepted in the second before the throttled request, and probes no higher than that count plus those unanswered', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ maxConcurrent: 10 }, time.now, time.wait);
+		// 12 accepted, started 100 ms apart from 0 to 1,100 ms, while the rate climbed far above them.
+		for (let i = 0; i < 12; i++) pacer.onSuccess(i * 100);
+		expect(pacer.currentRate).toBeGreaterThan(100);
+		const unanswered = await pacer.acquire();
+		time.advance(1250);
+		// The throttled request started at 1,150: the second before it holds the 10 started from 200 on.
+		pacer.onThrottled(1150);
+		expect(pacer.currentRate).toBe(10);
+		// Probing stops at 10 + 1 unanswered = 11; 10 is past 85% of it, so the steps are cautious (0.2%).
+		pacer.onSuccess(1300);
+		expect(pacer.currentRate).toBeCloseTo(10 + 11 * 0.002);
+		unanswered();
+	});
+
+	test('a first 429 with nothing accepted in the window before it lowers the rate to 70%', () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ maxConcurrent: 10 }, time.now, time.wait);
+		time.advance(5000);
+		pacer.onSuccess(0);
+		pacer.onThrottled(4000);
+		expect(pacer.currentRate).toBeCloseTo(3 * 0.7);
 	});
 
 	test('a Retry-After holds every start of the identity until it has passed', async () => {
@@ -328,11 +369,45 @@ describe('automatic rate, against a simulated gateway', () => {
 		const registry = new PacerRegistry(time.now, time.wait);
 		const credentials = { authType: 'accessKey', accessKeyId: 'AK', projectId: 'p', region: 'ap-southeast-1' };
 		const server = gateway(() => 20);
-		await run(registry.for(identityKey(credentials), { maxConcurrent: 1 }), server, 600);
-		const second = registry.for(identityKey(credentials), { maxConcurrent: 1 });
+		await run(registry.for(identityKey(credentials), 'CreateTag', { maxConcurrent: 1 }), server, 600);
+		const second = registry.for(identityKey(credentials), 'CreateTag', { maxConcurrent: 1 });
 		expect(second.currentRate).toBeGreaterThanOrEqual(0.7 * 20);
 		const startedAt = server.lastAt;
 		await run(second, server, 200);
 		expect(server.lastAt - startedAt).toBeLessThanOrEqual(1.3 * 10_000);
+	});
+});
+
+describe('one identity, several APIs', () => {
+	test('each API learns its own rate: a 429 on one leaves the others where they were', () => {
+		const time = fakeTime();
+		const registry = new PacerRegistry(time.now, time.wait);
+		const create = registry.for('identity', 'CreateTag', { maxConcurrent: 10 });
+		for (let i = 0; i < 5; i++) create.onSuccess(0);
+		time.advance(2000);
+		registry.for('identity', 'ListDesktops', { maxConcurrent: 10 }).onThrottled(1500);
+		expect(registry.for('identity', 'CreateTag', { maxConcurrent: 10 }).currentRate).toBeCloseTo(
+			2 * 1.5 ** 5,
+		);
+		expect(registry.for('identity', 'ListDesktops', { maxConcurrent: 10 }).currentRate).toBeCloseTo(1.4);
+		expect(registry.for('other identity', 'CreateTag', { maxConcurrent: 10 }).currentRate).toBe(2);
+	});
+
+	test('Max Concurrent Requests holds for the identity across its APIs', async () => {
+		const time = fakeTime();
+		const registry = new PacerRegistry(time.now, time.wait);
+		const create = registry.for('identity', 'CreateTag', { requestsPerSecond: 1000, maxConcurrent: 2 });
+		const list = registry.for('identity', 'ListDesktops', { requestsPerSecond: 1000, maxConcurrent: 2 });
+		const first = await create.acquire();
+		await list.acquire();
+		let third = false;
+		const waiting = create.acquire().then(() => (third = true));
+		await flush();
+		expect(third).toBe(false);
+		first();
+		await waiting;
+		expect(third).toBe(true);
+		// Another identity has slots of its own.
+		await registry.for('other identity', 'CreateTag', { requestsPerSecond: 1000, maxConcurrent: 2 }).acquire();
 	});
 });

@@ -26,7 +26,7 @@ export function searchDesktops(state: ClientState) {
 		if (name !== '') qs.computer_name = name;
 		const client = await WorkspaceClient.forPicker(state, this);
 		const response = await client.send(
-			{ method: 'GET', segments: ['desktops'], qs },
+			{ api: 'ListDesktops', method: 'GET', segments: ['desktops'], qs },
 			{ itemIndex: 0, errorContext: { action: 'list desktops' }, repeatable: true },
 		);
 		const list = (response.body as IDataObject | undefined)?.desktops;

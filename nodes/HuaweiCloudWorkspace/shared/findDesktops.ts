@@ -23,7 +23,7 @@ export async function findDesktops(
 	await Promise.all(
 		chunks.map(async (chunk) => {
 			const response = await client.send(
-				{ method: 'GET', segments: ['desktops'], qs: { desktop_id: chunk, offset: 0, limit: IDS_PER_REQUEST } },
+				{ api: 'ListDesktops', method: 'GET', segments: ['desktops'], qs: { desktop_id: chunk, offset: 0, limit: IDS_PER_REQUEST } },
 				{ itemIndex, errorContext: { action: `look up ${chunk.length} desktop${chunk.length === 1 ? '' : 's'}` }, repeatable: true },
 			);
 			const list = (response.body as IDataObject | undefined)?.desktops;

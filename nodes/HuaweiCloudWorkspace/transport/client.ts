@@ -29,6 +29,11 @@ import { workspacePath } from './url';
 const CREDENTIAL_TYPE = 'huaweiCloudWorkspaceApi';
 
 export interface WorkspaceRequest {
+	/**
+	 * Huawei's name for the API, as its SDKs call it (CreateTag, ListDesktops): Huawei limits each
+	 * API's rate separately, and the pacer learns each one's.
+	 */
+	api: string;
 	method: IHttpRequestMethods;
 	/** Path below /v2/{project_id}/, one entry per segment, unencoded. */
 	segments: string[];
@@ -55,9 +60,10 @@ export interface SendSettings {
 }
 
 /**
- * What the client keeps from one run to the next: per credential identity its pacer (the learned
- * rate) and credential gate, and the endpoints that serve an API only under its deprecated path. The node makes one when n8n loads it, so it lives as long as the process; a test that
- * wants a fresh process makes a fresh node.
+ * What the client keeps from one run to the next: per credential identity its slots and credential
+ * gate, per API of the identity its pacer (the learned rate), and the endpoints that serve an API
+ * only under its deprecated path. The node makes one when n8n loads it, so it lives as long as the
+ * process; a test that wants a fresh process makes a fresh node.
  */
 export interface ClientState {
 	pacers: PacerRegistry;
@@ -159,6 +165,9 @@ export class WorkspaceClient {
 		/** Read only when a request is sent: a dry run or a prepared-only request need not evaluate it. */
 		private readonly throttling: () => IDataObject,
 	) {}
+
+	/** This client's attempts and the 429s among them, for the run's execution hint. */
+	private readonly tally = { attempts: 0, throttled: 0 };
 
 	static async forItem(
 		state: ClientState,
@@ -303,6 +312,21 @@ export class WorkspaceClient {
 		return await this.withPathFallback(request, async () => await this.sendOnce(request, settings));
 	}
 
+	/**
+	 * Tells the user, under the node's output, how often Huawei throttled this run. Only a
+	 * hand-written operation's run can: n8n gives declarative items no place for hints.
+	 */
+	hintThrottling(context: IExecuteFunctions): void {
+		const { attempts, throttled } = this.tally;
+		// An n8n without execution hints runs the operation the same, without the hint.
+		if (throttled === 0 || typeof context.addExecutionHints !== 'function') return;
+		context.addExecutionHints({
+			type: 'info',
+			location: 'outputPane',
+			message: `Huawei Cloud throttled ${throttled} of the ${attempts} requests of this run (HTTP 429); the node slowed down and sent each of them again, so no item failed because of it. Set Rate Limiting > Max Requests per Second if other tools share this account's limit.`,
+		});
+	}
+
 	/** The error of a request not sent because an earlier one of its run met a refused credential. */
 	private refusedEarlier(refusal: unknown, settings: SendSettings): NodeApiError {
 		const first = refusal as Partial<NodeApiError>;
@@ -328,7 +352,7 @@ export class WorkspaceClient {
 			...this.requestOptions(request, settings.itemIndex),
 			returnFullResponse: true,
 		};
-		return await this.paced(settings, async () => {
+		return await this.paced(request.api, settings, async () => {
 			// A fresh copy per attempt: signing replaces headers and body, and must start from the unsigned request.
 			const response = (await this.caller.helpers.httpRequestWithAuthentication.call(
 				this.caller,
@@ -360,6 +384,7 @@ export class WorkspaceClient {
 			const { url } = this.requestOptions(request, settings.itemIndex);
 			const current = { ...requestData, options: { ...requestData.options, url } };
 			return await this.paced(
+				request.api,
 				settings,
 				async () => await pagination.makeRoutingRequest(cloneRoutedRequest(current)),
 			);
@@ -370,9 +395,13 @@ export class WorkspaceClient {
 	 * Runs `attempt` through the identity's credential gate (see credentialGate.ts) and pacer,
 	 * retrying what the failure class allows.
 	 */
-	private async paced<T>(settings: SendSettings, attempt: () => Promise<T>): Promise<T> {
+	private async paced<T>(
+		api: string,
+		settings: SendSettings,
+		attempt: () => Promise<T>,
+	): Promise<T> {
 		const limits = readThrottling(this.throttling());
-		const pacer = this.state.pacers.for(this.identity, limits);
+		const pacer = this.state.pacers.for(this.identity, api, limits);
 		const gate = this.state.gates.for(this.identity);
 		let waitedMs = 0;
 		let startedAt = 0;
@@ -383,6 +412,7 @@ export class WorkspaceClient {
 					this.run,
 					async () => {
 						const release = await pacer.acquire();
+						this.tally.attempts++;
 						startedAt = release.startedAt;
 						const refusal = gate.refusalOf(this.run);
 						if (refusal !== undefined) {
@@ -391,7 +421,7 @@ export class WorkspaceClient {
 						}
 						try {
 							const result = await attempt();
-							pacer.onSuccess();
+							pacer.onSuccess(startedAt);
 							return result;
 						} finally {
 							release();
@@ -405,7 +435,10 @@ export class WorkspaceClient {
 				failure = error;
 			}
 			const { kind, retryAfterMs } = classifyFailure(failure);
-			if (kind === 'throttled') pacer.onThrottled(startedAt, retryAfterMs);
+			if (kind === 'throttled') {
+				this.tally.throttled++;
+				pacer.onThrottled(startedAt, retryAfterMs);
+			}
 			const delay = retryDelayMs(attemptNumber, retryAfterMs);
 			const retryable = kind === 'throttled' || (kind === 'transient' && settings.repeatable);
 			if (

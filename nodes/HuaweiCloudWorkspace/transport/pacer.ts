@@ -21,9 +21,17 @@ const RATE = {
 	decrease: 0.7,
 	min: 0.2,
 	/**
-	 * Each success adds to the rate. Before any 429 it adds `step`: successes come `rate` times a
-	 * second, so the rate grows about 1.65x a second (from 2 to 50 a second in about 6.5 s). Once a
-	 * rate has been throttled, it adds at most `fastShare` of that rate up to `cautiousFrom` of it,
+	 * Before the first 429 (slow start) each success adds `slowStartShare` of the rate, shared among
+	 * the requests out at the time: the rate grows 1.5x per round trip, like TCP's slow start, so an
+	 * API with no limit is not held back by the safe start for long (2 to 1,000 a second in about 15
+	 * round trips and a second of successes). The overshoot stays small: the rate at most 1.5x'd since
+	 * the last answer, and the first 429 sets the rate to what Huawei accepted in its window (see
+	 * onThrottled), not to a share of the overshoot.
+	 */
+	slowStartShare: 0.5,
+	/**
+	 * After the first 429 each success adds to the rate: at most `fastShare` of the rate that was
+	 * last throttled (and at most `step`) up to `cautiousFrom` of it,
 	 * then `cautiousShare` of it, so that from 85% back to the throttled rate takes about 75 requests
 	 * whatever the limit: the pacer creeps up on the server's real limit instead of running into it
 	 * again at once.
@@ -58,9 +66,44 @@ const RATE = {
 };
 
 /**
- * Spaces requests evenly under a rate and caps how many are in flight, adapting the rate down when
- * Huawei throttles and back up as requests succeed. n8n starts every item's request at once; the
- * pacer is what turns that burst into a steady stream the API accepts.
+ * The requests of one credential identity in flight at once, across its APIs: Max Concurrent
+ * Requests holds for the identity, whichever APIs its requests call.
+ */
+export class Slots {
+	private inFlight = 0;
+	private readonly waiting: Array<() => void> = [];
+
+	constructor(private max: number) {}
+
+	setMax(max: number): void {
+		this.max = max;
+		while (this.waiting.length > 0 && this.inFlight < this.max) {
+			this.inFlight++;
+			this.waiting.shift()?.();
+		}
+	}
+
+	async take(): Promise<void> {
+		if (this.inFlight < this.max) {
+			this.inFlight++;
+			return;
+		}
+		// A finishing request hands its place over directly, so inFlight already counts this one.
+		await new Promise<void>((resolve) => this.waiting.push(resolve));
+	}
+
+	give(): void {
+		const next = this.inFlight <= this.max ? this.waiting.shift() : undefined;
+		if (next) next();
+		else this.inFlight--;
+	}
+}
+
+/**
+ * Spaces the requests of one API evenly under a rate, adapting the rate down when Huawei throttles
+ * and back up as requests succeed, and takes each request's place among the identity's slots. n8n
+ * starts every item's request at once; the pacer is what turns that burst into a steady stream the
+ * API accepts.
  */
 export class Pacer {
 	private rate: number;
@@ -74,13 +117,16 @@ export class Pacer {
 	private holdUntil = 0;
 	/** Requests take their start one after another, each when the previous one has started. */
 	private turn: Promise<unknown> = Promise.resolve();
-	private inFlight = 0;
-	private readonly waiting: Array<() => void> = [];
+	/** Requests started and not yet answered. */
+	private sent = 0;
+	/** Start times of the requests Huawei accepted in slow start, kept for one window. */
+	private readonly accepted: number[] = [];
 
 	constructor(
 		private limits: PacerLimits,
 		private readonly now: () => number = Date.now,
 		private readonly wait: (ms: number) => Promise<void> = sleep,
+		private readonly slots: Slots = new Slots(limits.maxConcurrent),
 	) {
 		this.rate = limits.requestsPerSecond ?? RATE.start;
 	}
@@ -99,7 +145,7 @@ export class Pacer {
 			this.throttledRate = Infinity;
 		}
 		this.limits = limits;
-		this.wakeWaiting();
+		this.slots.setMax(limits.maxConcurrent);
 	}
 
 	private get ceiling(): number {
@@ -115,22 +161,17 @@ export class Pacer {
 	 * function's `startedAt` is when the request was let go, for onThrottled.
 	 */
 	async acquire(): Promise<(() => void) & { startedAt: number }> {
-		if (this.inFlight < this.limits.maxConcurrent) {
-			this.inFlight++;
-		} else {
-			// A finishing request hands its place over directly, so inFlight already counts this one.
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
-		}
+		await this.slots.take();
 		const started = this.turn.then(async () => await this.startWhenDue());
 		this.turn = started.catch(() => undefined);
 		const startedAt = await started;
+		this.sent++;
 		let released = false;
 		const release = () => {
 			if (released) return;
 			released = true;
-			const next = this.inFlight <= this.limits.maxConcurrent ? this.waiting.shift() : undefined;
-			if (next) next();
-			else this.inFlight--;
+			this.sent--;
+			this.slots.give();
 		};
 		return Object.assign(release, { startedAt });
 	}
@@ -162,16 +203,33 @@ export class Pacer {
 		if (retryAfterMs !== undefined)
 			this.holdUntil = Math.max(this.holdUntil, this.now() + retryAfterMs);
 		if (startedAt < this.lastDecreaseAt || this.now() - this.lastDecreaseAt < RATE.windowMs) return;
-		this.throttledRate = this.rate;
-		this.rate = Math.max(RATE.min, this.rate * RATE.decrease);
+		const acceptedInWindow = this.accepted.filter(
+			(t) => t > startedAt - RATE.windowMs && t <= startedAt,
+		).length;
+		if (this.throttledRate === Infinity && acceptedInWindow > 0) {
+			// The first 429: the gateway had just accepted its limit in the window before this request,
+			// which this process counts as the successes started then, give or take those still
+			// unanswered. Resume there, and probe no higher than that count plus the unanswered.
+			this.throttledRate = Math.min(this.rate, acceptedInWindow + this.sent);
+			this.rate = Math.max(RATE.min, Math.min(this.rate, acceptedInWindow));
+			this.accepted.length = 0;
+		} else {
+			this.throttledRate = this.rate;
+			this.rate = Math.max(RATE.min, this.rate * RATE.decrease);
+		}
 		this.lastDecreaseAt = this.now();
 	}
 
-	onSuccess(): void {
+	/** A request started at `startedAt` (its acquire's startedAt) was accepted. */
+	onSuccess(startedAt: number = this.now()): void {
+		if (this.throttledRate === Infinity) {
+			this.accepted.push(startedAt);
+			while (this.accepted[0] <= startedAt - RATE.windowMs) this.accepted.shift();
+		}
 		const throttled = this.throttledRate;
 		const step =
 			throttled === Infinity
-				? RATE.step
+				? (this.rate * RATE.slowStartShare) / Math.max(1, this.sent)
 				: this.rate < throttled * RATE.cautiousFrom
 					? Math.min(RATE.step, throttled * RATE.fastShare)
 					: this.rate < throttled * RATE.settleFrom
@@ -179,36 +237,40 @@ export class Pacer {
 						: throttled * RATE.settleShare;
 		this.rate = Math.min(this.ceiling, this.rate + step);
 	}
-
-	private wakeWaiting(): void {
-		while (this.waiting.length > 0 && this.inFlight < this.limits.maxConcurrent) {
-			this.inFlight++;
-			this.waiting.shift()?.();
-		}
-	}
 }
 
 /**
- * One pacer per endpoint and identity: every run and item of the same credential shares its
- * budget. The node holds one registry for as long as n8n keeps it loaded, i.e. the process.
+ * Per credential identity (endpoint, project, who) one set of slots, and per API one pacer: Huawei
+ * limits each API separately, so what one API taught says nothing about another. Every run and item
+ * of the same credential shares them. The node holds one registry for as long as n8n keeps it
+ * loaded, i.e. the process.
  */
 export class PacerRegistry {
 	private readonly pacers = new Map<string, Pacer>();
+	private readonly slots = new Map<string, Slots>();
 
 	constructor(
 		private readonly now: () => number = Date.now,
 		private readonly wait: (ms: number) => Promise<void> = sleep,
 	) {}
 
-	/** `identity` is the credential's identityKey. */
-	for(identity: string, limits: PacerLimits): Pacer {
-		let pacer = this.pacers.get(identity);
-		if (!pacer) {
-			pacer = new Pacer(limits, this.now, this.wait);
-			this.pacers.set(identity, pacer);
-		} else {
+	/** `identity` is the credential's identityKey, `api` the Huawei API's name. */
+	for(identity: string, api: string, limits: PacerLimits): Pacer {
+		const key = `${identity}\n${api}`;
+		let pacer = this.pacers.get(key);
+		if (pacer) {
 			pacer.setLimits(limits);
+			return pacer;
 		}
+		let slots = this.slots.get(identity);
+		if (!slots) {
+			slots = new Slots(limits.maxConcurrent);
+			this.slots.set(identity, slots);
+		} else {
+			slots.setMax(limits.maxConcurrent);
+		}
+		pacer = new Pacer(limits, this.now, this.wait, slots);
+		this.pacers.set(key, pacer);
 		return pacer;
 	}
 }

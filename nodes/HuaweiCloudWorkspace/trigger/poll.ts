@@ -50,7 +50,7 @@ async function listOnce(client: WorkspaceClient): Promise<Listing> {
 	const totals = new Set<number>();
 	for (let offset = 0; ; offset += PAGE_SIZE) {
 		const response = await client.send(
-			{ method: 'GET', segments: ['desktops'], qs: { offset, limit: PAGE_SIZE } },
+			{ api: 'ListDesktops', method: 'GET', segments: ['desktops'], qs: { offset, limit: PAGE_SIZE } },
 			{ itemIndex: 0, errorContext: { action: 'list desktops' }, repeatable: true },
 		);
 		const body = (response.body ?? {}) as IDataObject;

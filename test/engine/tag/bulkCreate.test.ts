@@ -1,7 +1,7 @@
 import { ERRORS } from '../../emulator';
 import { expectHuaweiError, expectRejectedToken } from '../apiErrors';
 import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from '../fixtures';
-import { runNode } from '../harness';
+import { NODE_NAME, runNode } from '../harness';
 import { expectRefusedBeforeSending } from '../hostileCases';
 import { DESKTOP_ID_RULES, KEY_RULES, ruleCases, tagListCases, VALUE_RULES } from '../inputRules';
 import {
@@ -240,6 +240,37 @@ describe('Tag > Add to Many Desktops: a refused request', () => {
 		expect(error).toBeUndefined();
 		expect(batchRequests(emu).map((r) => r.status)).toEqual([503, 204]);
 		expect(items.every((item) => item.json.success === true)).toBe(true);
+	});
+
+	test('a run Huawei throttled says so under the output (an execution hint), with the counts the gateway saw; a run it did not throttle has no hint', async () => {
+		const ids = addDesktops(emu, 250);
+		const run = async () =>
+			await runNode({
+				credentials: token(),
+				parameters: bulk('bulkCreate', [{ key: 'env', value: 'dev' }]),
+				items: ids.map((desktop_id) => ({ desktop_id })),
+			});
+		const calm = await run();
+		expect(calm.run.data.resultData.runData[NODE_NAME][0].hints ?? []).toEqual([]);
+
+		emu.clearRequests();
+		emu.injectFaults([
+			{ type: 'status', status: 429, errorCode: 'APIGW.0308', match: { route: 'desktop.batchTags' }, times: 2 },
+		]);
+		const throttled = await run();
+		expect(throttled.items.every((item) => item.json.success === true)).toBe(true);
+		const answers = workspaceRequests(emu).map((r) => r.status);
+		const refused = answers.filter((status) => status === 429).length;
+		expect(refused).toBe(2);
+		expect(throttled.run.data.resultData.runData[NODE_NAME][0].hints).toEqual([
+			{
+				type: 'info',
+				location: 'outputPane',
+				message: expect.stringContaining(
+					`Huawei Cloud throttled ${refused} of the ${answers.length} requests of this run (HTTP 429)`,
+				),
+			},
+		]);
 	});
 
 	test('requests go through the pacer of the credential', async () => {

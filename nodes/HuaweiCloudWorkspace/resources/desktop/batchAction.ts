@@ -31,6 +31,8 @@ export interface BatchActionSpec {
 	action: BatchAction;
 	/** In error messages: 'start', 'log users off'. */
 	verb: string;
+	/** Huawei's name for the API (see WorkspaceRequest.api). */
+	api: string;
 	segments: string[];
 	readSettings: (context: IExecuteFunctions, itemIndex: number) => ItemSettings;
 }
@@ -129,7 +131,7 @@ async function sendAll(
 		requests.map(async (request, index) => {
 			const count = request.desktopIds.length;
 			return await client.send(
-				{ method: 'POST', segments: spec.segments, body: { ...request.body, desktop_ids: request.desktopIds } },
+				{ api: spec.api, method: 'POST', segments: spec.segments, body: { ...request.body, desktop_ids: request.desktopIds } },
 				{
 					itemIndex: firstItem.get(resultKey(request.body, request.desktopIds[0])) ?? 0,
 					errorContext: {
@@ -258,6 +260,7 @@ export function batchDesktopAction(spec: BatchActionSpec) {
 				if (outcome) Object.assign(json, { status: outcome.status, waitedSeconds: outcome.waitedSeconds });
 				results[item.itemIndex] = { json, pairedItem: { item: item.itemIndex } };
 			}
+			client.hintThrottling(this);
 			return [results];
 		};
 }

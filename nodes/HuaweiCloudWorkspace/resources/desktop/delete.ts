@@ -105,6 +105,7 @@ export const deleteDesktop = routedOperation({
 	fields,
 	read: (context) => ({ desktopId: readDesktopId(context), options: readOptions(context) }),
 	request: ({ desktopId, options }) => ({
+		api: 'DeleteDesktop',
 		method: 'DELETE',
 		segments: ['desktops', desktopId],
 		qs: deleteDesktopQuery(options),

@@ -39,7 +39,7 @@ export const get = routedOperation({
 		desktopId: readDesktopId(context),
 		simplify: checkInput(context, () => validateBoolean(context.getNodeParameter('simplify', true), 'Simplify')),
 	}),
-	request: ({ desktopId }) => ({ method: 'GET', segments: ['desktops', desktopId] }),
+	request: ({ desktopId }) => ({ api: 'ShowDesktopDetail', method: 'GET', segments: ['desktops', desktopId] }),
 	describe: ({ desktopId }) => ({ action: `get desktop ${desktopId}`, desktopId }),
 	output: (context, { simplify }, response) => {
 		const desktop = ((response.body as IDataObject | undefined)?.desktop ?? {}) as IDataObject;

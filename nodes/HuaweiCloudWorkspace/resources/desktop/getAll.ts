@@ -213,6 +213,7 @@ function readGetMany(context: IExecuteSingleFunctions): GetManyInput {
 			),
 		);
 		const request: WorkspaceRequest = {
+			api: 'ListDesktopsByTags',
 			method: 'POST',
 			segments: ['desktops', 'resource-instances', 'action'],
 			// Deprecated since SDK 0.1.184 (2026-01), but still the only path in regions not yet updated.
@@ -224,7 +225,7 @@ function readGetMany(context: IExecuteSingleFunctions): GetManyInput {
 	const { qs, idChunks, exactUserName } = checkInput(context, () =>
 		readDesktopFilters(context.getNodeParameter('filters', {}) as IDataObject),
 	);
-	return { byTags, simplify, wanted, idChunks, exactUserName, request: { method: 'GET', segments: ['desktops'], qs } };
+	return { byTags, simplify, wanted, idChunks, exactUserName, request: { api: 'ListDesktops', method: 'GET', segments: ['desktops'], qs } };
 }
 
 /**

@@ -29,6 +29,7 @@ export const logOff: CustomOperation = {
 	execute: batchDesktopAction({
 		action: 'logOff',
 		verb: 'log off users of',
+		api: 'BatchLogoffDesktops',
 		segments: ['desktops', 'logoff'],
 		readSettings: (context, itemIndex) => {
 			const options = (context.getNodeParameter('options', itemIndex, {}) as IDataObject | undefined) ?? {};

@@ -55,6 +55,7 @@ export function powerOperation(
 		execute: batchDesktopAction({
 			action,
 			verb: action,
+			api: 'BatchRunDesktops',
 			segments: ['desktops', 'action'],
 			readSettings: (context, itemIndex) => {
 				const options = (context.getNodeParameter('options', itemIndex, {}) as IDataObject | undefined) ?? {};

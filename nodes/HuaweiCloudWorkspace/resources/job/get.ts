@@ -23,7 +23,7 @@ export const get = routedOperation({
 		},
 	],
 	read: (context) => ({ jobId: checkInput(context, () => validateJobId(context.getNodeParameter('jobId', ''))) }),
-	request: ({ jobId }) => ({ method: 'GET', segments: ['workspace-jobs', jobId] }),
+	request: ({ jobId }) => ({ api: 'ShowJob', method: 'GET', segments: ['workspace-jobs', jobId] }),
 	describe: ({ jobId }) => ({ action: `get job ${jobId}` }),
 	output: (context, _input, response) => [
 		{ json: (response.body ?? {}) as IDataObject, pairedItem: { item: context.getItemIndex() } },

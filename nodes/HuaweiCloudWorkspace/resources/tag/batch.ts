@@ -76,7 +76,7 @@ export const batch = routedOperation({
 	request: ({ desktopId, action, tags, sysTags }) => {
 		const body: IDataObject = { action, tags: tagsForAction(action, tags) };
 		if (sysTags.length > 0) body.sys_tags = tagsForAction(action, sysTags);
-		return { method: 'POST', segments: ['desktops', desktopId, 'tags', 'action'], body };
+		return { api: 'BatchChangeTags', method: 'POST', segments: ['desktops', desktopId, 'tags', 'action'], body };
 	},
 	describe: ({ desktopId, action }) => ({
 		action: `${action === 'create' ? 'add tags to' : 'remove tags from'} desktop ${desktopId}`,

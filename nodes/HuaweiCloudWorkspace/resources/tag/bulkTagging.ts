@@ -68,6 +68,7 @@ export function bulkTagging(action: 'create' | 'delete') {
 				numbered.map(async ({ entries, requestIndex: index }) =>
 					await client.send(
 						{
+							api: action === 'create' ? 'BatchAddDesktopsTags' : 'BatchDeleteDesktopsTags',
 							method: action === 'create' ? 'POST' : 'DELETE',
 							segments: ['desktops', 'batch-tags'],
 							body: {
@@ -122,6 +123,7 @@ export function bulkTagging(action: 'create' | 'delete') {
 				}
 			}
 		}
+		client.hintThrottling(this);
 		return [results];
 	};
 }

@@ -21,6 +21,7 @@ export const create = routedOperation({
 	fields: [tagValueField({ resource: ['tag'], operation: ['create'] })],
 	read: (context) => ({ desktopId: readDesktopId(context), ...readTag(context) }),
 	request: ({ desktopId, key, value }) => ({
+		api: 'CreateTag',
 		method: 'POST',
 		segments: ['desktops', desktopId, 'tags'],
 		body: { tag: { key, value } },

@@ -13,7 +13,7 @@ export const deleteTag = routedOperation({
 		desktopId: readDesktopId(context),
 		key: checkInput(context, () => validateTagKey(context.getNodeParameter('key', ''), 'remove')),
 	}),
-	request: ({ desktopId, key }) => ({ method: 'DELETE', segments: ['desktops', desktopId, 'tags', key] }),
+	request: ({ desktopId, key }) => ({ api: 'DeleteTag', method: 'DELETE', segments: ['desktops', desktopId, 'tags', key] }),
 	describe: ({ desktopId, key }) => ({ action: `delete tag "${key}" from desktop ${desktopId}`, desktopId }),
 	output: (context, input) => successItem(context, input),
 	// Deleting a tag that is already gone succeeds.

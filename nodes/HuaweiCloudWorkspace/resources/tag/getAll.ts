@@ -9,7 +9,7 @@ export const getAll = routedOperation({
 	description: 'List the tags of a desktop, one item per tag',
 	fields: [],
 	read: (context) => ({ desktopId: readDesktopId(context) }),
-	request: ({ desktopId }) => ({ method: 'GET', segments: ['desktops', desktopId, 'tags'] }),
+	request: ({ desktopId }) => ({ api: 'ShowTagByDesktopId', method: 'GET', segments: ['desktops', desktopId, 'tags'] }),
 	describe: ({ desktopId }) => ({ action: `list the tags of desktop ${desktopId}`, desktopId }),
 	output: (context, { desktopId }, response) => {
 		const tags = (response.body as { tags?: unknown } | undefined)?.tags;

@@ -12,7 +12,7 @@ export const getProjectTags = routedOperation({
 	description: "List every tag key used on the project's desktops with its values, one item per key",
 	fields: returnAllAndLimitFields({ resource: ['tag'], operation: ['getProjectTags'] }),
 	read: (context) => ({ wanted: readWanted(context) }),
-	request: () => ({ method: 'GET', segments: ['desktops', 'tags'] }),
+	request: () => ({ api: 'ListProjectTags', method: 'GET', segments: ['desktops', 'tags'] }),
 	describe: () => ({ action: 'list the tags used in the project' }),
 	output: (context, _input, response) => {
 		// This answer is camelCase (totalCount), unlike the rest of Workspace; only `tags` is read.

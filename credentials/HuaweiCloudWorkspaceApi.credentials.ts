@@ -71,9 +71,9 @@ function modeField(authType: string, options: ModeFieldOptions): INodeProperties
 
 /**
  * Credentials whose last request `authenticate` refused (host not allowed, or an invalid Extra
- * Allowed Hosts field). n8n's legacy request helper (the HTTP
- * Request node's) answers any failure by running preAuthentication again as if the token had
- * expired: a refused host is not an expired token, so that second IAM login is skipped.
+ * Allowed Hosts field). n8n's legacy request helper (the HTTP Request node's) answers any failure
+ * by running preAuthentication again as if the token had expired: a refused host is not an expired
+ * token, so that second IAM login is skipped.
  */
 const refusedCredentials = new WeakSet<ICredentialDataDecryptedObject>();
 

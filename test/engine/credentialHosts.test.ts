@@ -206,6 +206,20 @@ test('a refused request costs no second IAM login (the legacy helper retries pre
 	expect(emu.iamLogins).toBe(1);
 });
 
+test('an IAM Endpoint left over from password mode does not open its host in token mode', async () => {
+	const result = await call('token', `${stranger.url}/v3/projects`, { extra: { iamEndpoint: stranger.url } });
+	expectRefused(result, new URL(stranger.url).host);
+	expect(stranger.received).toHaveLength(0);
+});
+
+test('a saved credential without the Extra Allowed Hosts field works as before', async () => {
+	const credentials = credentialsOf('accessKey');
+	expect('extraAllowedHosts' in credentials).toBe(false);
+	const result = await call('accessKey', listUrl());
+	expect(result.error).toBeUndefined();
+	expect(workspaceRequests()).toHaveLength(1);
+});
+
 test('an invalid Extra Allowed Hosts entry fails with the field and the entry named, before sending', async () => {
 	const result = await call('token', listUrl(), { extra: { extraAllowedHosts: 'https://proxy.example.com/api' } });
 	expect(result.error?.message).toContain('Extra Allowed Hosts: "https://proxy.example.com/api"');

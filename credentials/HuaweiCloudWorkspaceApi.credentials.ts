@@ -8,6 +8,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import {
+	assertRequestAllowed,
+	EXTRA_ALLOWED_HOSTS,
+	parseExtraAllowedHosts,
+	type HostAllowance,
+} from './common/allowedHosts';
 import { CUSTOM_REGION, iamBaseUrl, WORKSPACE_REGIONS, workspaceBaseUrl } from './common/endpoints';
 import { headerValue } from './common/headers';
 import { IamTokenCache } from './common/iamToken';
@@ -63,10 +69,18 @@ function modeField(authType: string, options: ModeFieldOptions): INodeProperties
 	};
 }
 
+/**
+ * Credentials whose last request `authenticate` refused (host not allowed, or an invalid Extra
+ * Allowed Hosts field). n8n's legacy request helper (the HTTP Request node's) answers any failure
+ * by running preAuthentication again as if the token had expired: a refused host is not an expired
+ * token, so that second IAM login is skipped.
+ */
+const refusedCredentials = new WeakSet<ICredentialDataDecryptedObject>();
+
 /** IAM User Password mode logs in through the cache; the other modes have nothing to refresh. */
 function passwordPreAuthentication(iamTokens: IamTokenCache) {
 	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		if (credentials.authType !== 'password') return {};
+		if (credentials.authType !== 'password' || refusedCredentials.delete(credentials)) return {};
 		const sessionToken = await iamTokens.token(
 			this.helpers,
 			{
@@ -80,6 +94,71 @@ function passwordPreAuthentication(iamTokens: IamTokenCache) {
 		);
 		return { sessionToken };
 	};
+}
+
+function endpointOrNone(endpoint: () => string): string[] {
+	try {
+		return [endpoint()];
+	} catch {
+		// An endpoint that cannot be worked out allows nothing; Huawei's own hosts still are.
+		return [];
+	}
+}
+
+/**
+ * The IAM endpoint counts only in password mode, the one mode whose form shows (and uses) it: a
+ * value left over from another mode must not silently widen where the credential may go.
+ */
+function hostAllowance(credentials: ICredentialDataDecryptedObject): HostAllowance {
+	return {
+		ownEndpoints: [
+			...endpointOrNone(() => workspaceBaseUrl(credentials)),
+			...(credentials.authType === 'password' ? endpointOrNone(() => iamBaseUrl(credentials)) : []),
+		],
+		extraHosts: parseExtraAllowedHosts(String(credentials.extraAllowedHosts ?? '')),
+	};
+}
+
+type RedirectOptions = IHttpRequestOptions & { followRedirect?: boolean; followAllRedirects?: boolean };
+
+/**
+ * n8n's redirect handling keeps custom headers (X-Auth-Token, X-Security-Token) when a redirect
+ * leads to another host, and it cannot be told which hosts are allowed, so an authenticated request
+ * follows no redirect at all: a 3xx answer comes back as the answer. `disableFollowRedirect` is read
+ * by n8n's HTTP helper, `followRedirect`/`followAllRedirects` by its legacy helper.
+ */
+function withoutRedirects(options: IHttpRequestOptions): IHttpRequestOptions {
+	const result: RedirectOptions = {
+		...options,
+		disableFollowRedirect: true,
+		followRedirect: false,
+		followAllRedirects: false,
+	};
+	return result;
+}
+
+/** The request with the mode's token or signature; its host has been checked. */
+function authenticated(
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
+	if (credentials.authType === 'accessKey') {
+		if (alreadySigned(options, String(credentials.accessKeyId ?? ''))) {
+			throw new SignatureRejectedError();
+		}
+		return signRequestOptions(
+			options,
+			{
+				accessKeyId: String(credentials.accessKeyId ?? ''),
+				secretAccessKey: String(credentials.secretAccessKey ?? ''),
+				securityToken: String(credentials.securityToken ?? '') || undefined,
+				projectId: String(credentials.projectId ?? '') || undefined,
+			},
+			new Date(),
+		);
+	}
+	const token = credentials.authType === 'password' ? credentials.sessionToken : credentials.token;
+	return { ...options, headers: { ...options.headers, 'X-Auth-Token': String(token ?? '') } };
 }
 
 export class HuaweiCloudWorkspaceApi implements ICredentialType {
@@ -190,6 +269,15 @@ export class HuaweiCloudWorkspaceApi implements ICredentialType {
 			displayOptions: { show: { authType: ['password'] } },
 		},
 		{
+			displayName: EXTRA_ALLOWED_HOSTS,
+			name: 'extraAllowedHosts',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. proxy.example.com, 10.0.0.5:8443',
+			description:
+				'Hosts besides Huawei Cloud and the endpoints above that may receive this credential (e.g. in the HTTP Request node): host names, IP addresses or host:port, separated by commas. "*.example.com" allows every subdomain of example.com.',
+		},
+		{
 			displayName: 'Session Token',
 			name: 'sessionToken',
 			type: 'hidden',
@@ -214,23 +302,13 @@ export class HuaweiCloudWorkspaceApi implements ICredentialType {
 			requestOptions.baseURL || /^https?:\/\//i.test(String(requestOptions.url ?? ''))
 				? { ...requestOptions }
 				: { ...requestOptions, baseURL: workspaceBaseUrl(credentials) };
-		if (credentials.authType === 'accessKey') {
-			if (alreadySigned(options, String(credentials.accessKeyId ?? ''))) {
-				throw new SignatureRejectedError();
-			}
-			return signRequestOptions(
-				options,
-				{
-					accessKeyId: String(credentials.accessKeyId ?? ''),
-					secretAccessKey: String(credentials.secretAccessKey ?? ''),
-					securityToken: String(credentials.securityToken ?? '') || undefined,
-					projectId: String(credentials.projectId ?? '') || undefined,
-				},
-				new Date(),
-			);
+		try {
+			assertRequestAllowed(options, hostAllowance(credentials));
+		} catch (error) {
+			refusedCredentials.add(credentials);
+			throw error;
 		}
-		const token = credentials.authType === 'password' ? credentials.sessionToken : credentials.token;
-		return { ...options, headers: { ...options.headers, 'X-Auth-Token': String(token ?? '') } };
+		return withoutRedirects(authenticated(credentials, options));
 	}
 
 	test: ICredentialTestRequest = {

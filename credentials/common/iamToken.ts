@@ -70,6 +70,9 @@ function describeIamFailure(status: number, body: unknown, login: PasswordLogin)
 	const error = (parsed as { error?: { message?: unknown; title?: unknown } } | undefined)?.error;
 	const detail = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
 	const who = `IAM user "${login.userName}" of account "${login.domainName}"`;
+	if (status >= 300 && status < 400) {
+		return `IAM login failed for ${who}: IAM at ${login.iamBaseUrl} answered with a redirect (HTTP ${status}), which is not followed, so the password went nowhere else. Check the IAM Endpoint.`;
+	}
 	if (status === 401) {
 		return `IAM login failed for ${who}: ${detail} Check the account name, IAM user name and password (HTTP 401).`;
 	}
@@ -101,6 +104,8 @@ async function login(helpers: IHttpRequestHelper['helpers'], login: PasswordLogi
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A 307 or 308 would resend the body, i.e. the password, to wherever it points.
+			disableFollowRedirect: true,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		// The client's own error object holds the request body, i.e. the password: keep only its code.

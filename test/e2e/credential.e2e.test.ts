@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer and test tooling: runs under Node, never shipped in the n8n package */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- developer and test tooling: runs under Node, never shipped in the n8n package */
 /**
  * The credential in REAL n8n, outside our own node (issue 3):
  *
@@ -19,6 +19,8 @@
  * `httpCode`, so the credential's "not re-signed" error carries a `response` with status 401.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startEmulator, type Emulator, type RecordedRequest } from '../emulator';
 import {
 	buildAndPack,
@@ -29,6 +31,7 @@ import {
 	n8nId,
 	randomFreePort,
 	type CredentialJson,
+	nodeError,
 	type JsonObject,
 	type RunResult,
 	type StartedN8n,
@@ -43,7 +46,12 @@ const RAW_KEY = 'Raum 2 ü';
 /** Owner of the throwaway instance started here. */
 const OWNER = { email: 'e2e-owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Owner-Passw0rd' };
 
-type Auth = 'accessKey' | 'tempAccessKey' | 'token' | 'password' | 'wrongSecret';
+/**
+ * `domainsOther` and `domainsLoopback`: token credentials with n8n's own "Allowed HTTP Request Domains"
+ * set to specific domains (example.com, resp. 127.0.0.1), which must keep working on top of the
+ * credential's own host rule.
+ */
+type Auth = 'accessKey' | 'tempAccessKey' | 'token' | 'password' | 'wrongSecret' | 'domainsOther' | 'domainsLoopback';
 
 interface HttpScenario {
 	key: string;
@@ -51,6 +59,8 @@ interface HttpScenario {
 	method: 'GET' | 'POST' | 'DELETE';
 	/** Path and query after the emulator's origin, exactly as a user would type it into the URL field. */
 	url: (p: string) => string;
+	/** Send to the second local server (not Huawei, not the credential's endpoint) instead of the emulator. */
+	stranger?: boolean;
 	query?: Array<{ name: string; value: string }>;
 	jsonBody?: string;
 }
@@ -108,9 +118,50 @@ const httpScenarios: HttpScenario[] = [
 	{ key: 'deleteRawKey', auth: 'accessKey', method: 'DELETE', url: (p) => `/v2/${p}/desktops/${d(6)}/tags/${RAW_KEY}` },
 	// a wrong secret key: one signed request, not re-signed after the 401
 	{ key: 'wrongSecretHttp', auth: 'wrongSecret', method: 'GET', url: (p) => `/v2/${p}/desktops/${d(7)}/tags` },
+	// another local server, in every mode: refused before sending
+	...(['token', 'password', 'accessKey', 'tempAccessKey'] as const).map(
+		(auth): HttpScenario => ({
+			key: `stranger_${auth}`,
+			auth,
+			method: 'POST',
+			url: (p) => `/v2/${p}/desktops/${d(2)}/tags`,
+			jsonBody: '{"tag":{"key":"stolen","value":"1"}}',
+			stranger: true,
+		}),
+	),
+	// n8n's Allowed HTTP Request Domains still applies: example.com only blocks the emulator ...
+	{ key: 'domainsBlockEmulator', auth: 'domainsOther', method: 'GET', url: (p) => `/v2/${p}/desktops/${d(10)}/tags` },
+	// ... 127.0.0.1 lets the emulator through ...
+	{ key: 'domainsAllowEmulator', auth: 'domainsLoopback', method: 'GET', url: (p) => `/v2/${p}/desktops/${d(11)}/tags` },
+	// ... and does not open another port of 127.0.0.1, which the credential's own rule refuses
+	{ key: 'domainsStranger', auth: 'domainsLoopback', method: 'GET', url: (p) => `/v2/${p}/desktops/${d(11)}/tags`, stranger: true },
 ];
 
+interface StrangerRequest {
+	method: string;
+	url: string;
+	headers: IncomingHttpHeaders;
+}
+
+/** A second local HTTP server that records whatever reaches it. */
+async function startStranger(): Promise<{ url: string; received: StrangerRequest[]; close: () => Promise<void> }> {
+	const received: StrangerRequest[] = [];
+	const srv: Server = createServer((req, res) => {
+		received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+		req.resume();
+		res.writeHead(200, { 'content-type': 'application/json' });
+		res.end('{}');
+	});
+	await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}`,
+		received,
+		close: async () => await new Promise<void>((resolve) => srv.close(() => resolve())),
+	};
+}
+
 let emu: Emulator;
+let stranger: Awaited<ReturnType<typeof startStranger>>;
 let n8n: N8nInstance;
 let server: StartedN8n | undefined;
 let results: Record<string, RunResult> = {};
@@ -140,6 +191,10 @@ function credentialData(auth: Auth | 'expiredToken' | 'foreignToken' | 'wrongPas
 			};
 		case 'token':
 			return { ...base, authType: 'token', token };
+		case 'domainsOther':
+			return { ...base, authType: 'token', token, allowedHttpRequestDomains: 'domains', allowedDomains: 'example.com' };
+		case 'domainsLoopback':
+			return { ...base, authType: 'token', token, allowedHttpRequestDomains: 'domains', allowedDomains: '127.0.0.1' };
 		case 'expiredToken':
 			return { ...base, authType: 'token', token: emu.issueToken({ ttlMs: 1 }) };
 		case 'foreignToken':
@@ -154,7 +209,7 @@ function credentialData(auth: Auth | 'expiredToken' | 'foreignToken' | 'wrongPas
 function httpWorkflow(s: HttpScenario): WorkflowJson {
 	const parameters: Record<string, unknown> = {
 		method: s.method,
-		url: `${emu.url}${s.url(emu.projectId)}`,
+		url: `${s.stranger ? stranger.url : emu.url}${s.url(emu.projectId)}`,
 		authentication: 'predefinedCredentialType',
 		nodeCredentialType: CREDENTIAL_TYPE,
 		options: { response: { response: { fullResponse: true } } },
@@ -218,8 +273,11 @@ beforeAll(async () => {
 	const runtime = await ensureRuntime();
 	const tarball = await buildAndPack();
 	emu = await startEmulator();
+	stranger = await startStranger();
 	emu.addDesktop({ desktop_id: d(1), computer_name: 'Raum 2+ü Büro' });
 	emu.addDesktop({ desktop_id: d(8), computer_name: 'Raum 2 ü Lager' });
+	emu.addDesktop({ desktop_id: d(10), computer_name: 'http-10', tags: [{ key: 'n8n', value: 'blocked' }] });
+	emu.addDesktop({ desktop_id: d(11), computer_name: 'http-11', tags: [{ key: 'n8n', value: 'allowed' }] });
 	for (const n of [2, 3, 4, 7]) emu.addDesktop({ desktop_id: d(n), computer_name: `http-${n}` });
 	emu.addDesktop({ desktop_id: d(9), computer_name: 'http-9', tags: [{ key: 'pw', value: '1' }] });
 	emu.addDesktop({ desktop_id: d(5), computer_name: 'http-5', tags: [{ key: UNICODE_KEY, value: 'x' }, { key: 'keep', value: '1' }] });
@@ -227,7 +285,7 @@ beforeAll(async () => {
 	token = emu.issueToken();
 
 	n8n = await N8nInstance.create({ runtime, tarball });
-	const auths: Auth[] = ['accessKey', 'tempAccessKey', 'token', 'password', 'wrongSecret'];
+	const auths: Auth[] = ['accessKey', 'tempAccessKey', 'token', 'password', 'wrongSecret', 'domainsOther', 'domainsLoopback'];
 	const creds: CredentialJson[] = [
 		...auths.map((a) => ({ ...cred(a), type: CREDENTIAL_TYPE, data: credentialData(a) })),
 		...testCases.map((c) => ({ ...testCred(c), type: CREDENTIAL_TYPE, data: credentialData(c) })),
@@ -277,6 +335,7 @@ afterAll(async () => {
 	await server?.stop();
 	await n8n?.dispose();
 	await emu?.close();
+	await stranger?.close();
 	// eslint-disable-next-line no-console -- run time of this file, for the report
 	console.log(`credential.e2e: ${Math.round((Date.now() - started) / 1000)} s`);
 });
@@ -378,6 +437,54 @@ describe('HTTP Request node, Predefined Credential Type = Huawei Cloud Workspace
 		const aksk = httpRequests.filter((q) => q.auth === 'aksk');
 		expect(aksk).toHaveLength(8);
 		expect(aksk.filter((q) => q.status === 401)).toHaveLength(1);
+	});
+});
+
+/** The message the HTTP node failed with (node error, else the run's). */
+function failure(key: string): string {
+	const r = results[key];
+	expect(r.success).toBe(false);
+	return String(nodeError(r, 'HTTP')?.message ?? r.error?.message ?? '');
+}
+
+describe('the credential goes only to Huawei hosts and its own endpoints', () => {
+	test.each(['token', 'password', 'accessKey', 'tempAccessKey'] as const)(
+		'%s: a POST to another local server is refused before sending, naming the host and how to allow it',
+		(auth) => {
+			const message = failure(`stranger_${auth}`);
+			expect(message).toContain(`not sent to ${new URL(stranger.url).host}`);
+			expect(message).toContain('Extra Allowed Hosts');
+			const run = JSON.stringify(results[`stranger_${auth}`]);
+			const c = emu.credentials;
+			for (const secret of [token, c.password, c.secretAccessKey, c.tempSecretAccessKey, c.securityToken]) {
+				expect(run).not.toContain(secret);
+			}
+		},
+	);
+
+	test('the other server received nothing at all', () => {
+		expect(stranger.received).toEqual([]);
+	});
+
+	test('a refused password-mode request costs no extra IAM login (one login for the whole batch)', () => {
+		expect(httpIamLogins).toBe(1);
+	});
+
+	test("n8n's Allowed HTTP Request Domains still blocks a host it does not list, even the credential's endpoint", () => {
+		expect(failure('domainsBlockEmulator')).toMatch(/Domain not allowed/);
+		expect(sent(`/v2/${emu.projectId}/desktops/${d(10)}/tags`)).toHaveLength(0);
+	});
+
+	test("n8n's Allowed HTTP Request Domains listing 127.0.0.1 lets the emulator through", () => {
+		const r = response('domainsAllowEmulator');
+		expect(r.statusCode).toBe(200);
+		expect(r.body).toEqual({ tags: [{ key: 'n8n', value: 'allowed' }] });
+		const reqs = sent(`/v2/${emu.projectId}/desktops/${d(11)}/tags`);
+		expect(reqs.map((q) => [q.auth, q.status])).toEqual([['token', 200]]);
+	});
+
+	test("...but not another port of 127.0.0.1: the credential's own rule applies on top", () => {
+		expect(failure('domainsStranger')).toContain(`not sent to ${new URL(stranger.url).host}`);
 	});
 });
 

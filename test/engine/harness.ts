@@ -29,6 +29,7 @@ import { ICredentials, ICredentialsHelper, Workflow } from 'n8n-workflow';
 
 import { HuaweiCloudWorkspaceApi } from '../../credentials/HuaweiCloudWorkspaceApi.credentials';
 import { HuaweiCloudWorkspace } from '../../nodes/HuaweiCloudWorkspace/HuaweiCloudWorkspace.node';
+import { httpRequestTestNode } from './httpRequestNode';
 
 export const CREDENTIAL_TYPE = 'huaweiCloudWorkspaceApi';
 export const NODE_NAME = 'Workspace';
@@ -106,6 +107,7 @@ class NodeTypes implements INodeTypes {
 		'test.input': new InputNode(),
 		'CUSTOM.huaweiCloudWorkspace': n8nProcess.node,
 		'test.credentialTest': credentialTestNode(n8nProcess),
+		'test.httpRequest': httpRequestTestNode(CREDENTIAL_TYPE),
 	};
 
 	getByName(name: string): INodeType | IVersionedNodeType {
@@ -256,6 +258,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Run the credential's Test request instead of the node. */
 	credentialTest?: boolean;
+	/** Run an HTTP Request-like node (httpRequestNode.ts) with the credential instead of the node. */
+	httpRequest?: boolean;
 	/** Called once the run has started with a function that cancels it, as n8n's Stop button does. */
 	onStarted?: (cancel: () => void) => void;
 }
@@ -267,6 +271,11 @@ export interface RunResult {
 	error?: ExecutionError;
 	store: CredentialsStore;
 	run: IRun;
+}
+
+function nodeTypeName(options: RunOptions): string {
+	if (options.credentialTest) return 'test.credentialTest';
+	return options.httpRequest ? 'test.httpRequest' : 'CUSTOM.huaweiCloudWorkspace';
 }
 
 /** Executes Input -> Workspace once, the way a manual run in n8n does. */
@@ -287,7 +296,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const workspaceNode: INode = {
 		id: 'workspace',
 		name: NODE_NAME,
-		type: options.credentialTest ? 'test.credentialTest' : 'CUSTOM.huaweiCloudWorkspace',
+		type: nodeTypeName(options),
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: options.parameters,

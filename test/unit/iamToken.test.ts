@@ -121,6 +121,15 @@ describe('IamTokenCache: the login request', () => {
 		const iam = fakeIam(() => ({ statusCode: 201, headers: {}, body: { token: { expires_at: huaweiTime(T0 + HOUR) } } }));
 		await expect(cache.token(iam.helpers, LOGIN, '', clock().now)).rejects.toThrow();
 	});
+
+	it('follows no redirect: a 307 would resend the password to wherever it points', async () => {
+		const iam = fakeIam(() => ({ statusCode: 307, headers: { location: 'https://elsewhere.example/' }, body: '' }));
+		await expect(cache.token(iam.helpers, LOGIN, '', clock().now)).rejects.toThrow(
+			/answered with a redirect \(HTTP 307\), which is not followed/,
+		);
+		expect(iam.calls).toHaveLength(1);
+		expect(iam.calls[0].disableFollowRedirect).toBe(true);
+	});
 });
 
 describe('IamTokenCache: one login for many callers', () => {

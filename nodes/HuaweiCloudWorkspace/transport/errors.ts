@@ -22,7 +22,7 @@ export function huaweiApiError(
 	response: IN8nHttpFullResponse,
 	errorContext: ErrorContext,
 ): NodeApiError | undefined {
-	if (response.statusCode < 400) return undefined;
+	if (response.statusCode < 300) return undefined;
 	const headers = response.headers as Record<string, unknown>;
 	const details = describeHuaweiError(response.statusCode, response.body, headers, {
 		...errorContext,

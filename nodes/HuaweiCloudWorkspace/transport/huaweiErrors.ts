@@ -71,6 +71,9 @@ function advice(status: number, errorCode: string | undefined, context: ErrorCon
 	if (status === 400) {
 		return 'Huawei Cloud refused the request as invalid: see its message below.';
 	}
+	if (status >= 300 && status < 400) {
+		return 'The endpoint answered with a redirect, which a request carrying the credential does not follow (it could hand the token to another host): check the Workspace Endpoint of the credential.';
+	}
 	if (status >= 500) {
 		return 'Huawei Cloud had an internal error. Try again later; if it persists, give Huawei support the request ID.';
 	}

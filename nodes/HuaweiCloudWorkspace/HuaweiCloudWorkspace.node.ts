@@ -4,12 +4,13 @@ import { searchDesktops } from './listSearch/searchDesktops';
 import { desktopResource } from './resources/desktop';
 import { jobResource } from './resources/job';
 import { tagResource } from './resources/tag';
+import { userResource } from './resources/user';
 import { customOperations, resourceProperties } from './shared/operation';
 import { workspaceCredentials, workspaceIcon } from './shared/nodeIdentity';
 import { newClientState } from './transport/client';
 import { throttlingField } from './transport/throttling';
 
-const resources = [desktopResource, jobResource, tagResource];
+const resources = [desktopResource, jobResource, tagResource, userResource];
 
 export class HuaweiCloudWorkspace implements INodeType {
 	/**
@@ -25,7 +26,7 @@ export class HuaweiCloudWorkspace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Huawei Cloud Workspace desktops, their power state, users\' sessions, jobs and tags',
+		description: 'Manage Huawei Cloud Workspace desktops (create, power, delete), users, jobs and tags',
 		defaults: {
 			name: 'Huawei Cloud Workspace',
 		},
@@ -56,6 +57,10 @@ export class HuaweiCloudWorkspace implements INodeType {
 					{
 						name: 'Tag',
 						value: 'tag',
+					},
+					{
+						name: 'User',
+						value: 'user',
 					},
 				],
 				default: 'tag',

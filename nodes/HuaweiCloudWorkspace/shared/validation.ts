@@ -175,3 +175,78 @@ export function validateJobId(value: unknown): string {
 	}
 	return text;
 }
+
+/**
+ * Workspace users (Huawei's SDK: ListUsersRequest and the `Desktop` entry of CreateDesktopReq): a user
+ * name is 1-20 letters, digits, "-" and "_", starting with a letter (the Windows rule; Linux-only
+ * domains allow more, which Huawei then decides).
+ */
+export const USER_NAME_MAX = 20;
+const USER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** A practical address check: something, "@", a domain with a dot; Huawei names no pattern. */
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+/** CreateUserRequest: description 0-255 characters. */
+export const USER_DESCRIPTION_MAX = 255;
+
+export function validateUserName(value: unknown, field = 'User Name'): string {
+	const text = requireText(field, value).trim();
+	if (text === '') throw new InputError(field, `${field} is required: enter the Workspace user name, e.g. alice`);
+	const length = codePointLength(text);
+	if (length > USER_NAME_MAX) {
+		throw new InputError(field, `${field} "${text}" is ${length} characters long: user names may have at most ${USER_NAME_MAX} characters`);
+	}
+	if (!USER_NAME_PATTERN.test(text)) {
+		throw new InputError(
+			field,
+			`${field} "${text}" is not a valid user name: use letters, digits, "-" and "_" only, starting with a letter`,
+		);
+	}
+	return text;
+}
+
+/** An email address; `required` false lets an empty one through as undefined. */
+export function validateEmail(value: unknown, field: string, required: boolean): string | undefined {
+	if (!required && (value === undefined || value === null)) return undefined;
+	const text = requireText(field, value).trim();
+	if (text === '') {
+		if (!required) return undefined;
+		throw new InputError(field, `${field} is required: enter an email address, e.g. alice@example.com`);
+	}
+	if (!EMAIL_PATTERN.test(text)) throw new InputError(field, `${field} "${text}" is not a valid email address`);
+	return text;
+}
+
+export function validateUserId(value: unknown): string {
+	const text = requireText('User ID', value).trim();
+	if (text === '') throw new InputError('User ID', 'User ID is required: enter the id that User > Create or Get Many output');
+	if (!JOB_ID_PATTERN.test(text)) {
+		throw new InputError('User ID', `User ID "${text}" is not a user ID: it may contain only letters, digits, "-" and "_", and be at most 128 characters long`);
+	}
+	return text;
+}
+
+/** Free text with a maximum length in Unicode characters, e.g. a description. */
+export function validateText(value: unknown, field: string, max: number): string {
+	const text = requireText(field, value);
+	const length = codePointLength(text);
+	if (length > max) throw new InputError(field, `${field} is ${length} characters long: at most ${max} are allowed`);
+	return text;
+}
+
+/** A list of IDs typed as text (comma, space or line separated) or given as a list by an expression. */
+export function validateIdList(value: unknown, field: string): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const parts = Array.isArray(value) ? value : requireText(field, value).split(/[\s,]+/);
+	const ids = parts.map((part) => (typeof part === 'string' ? part.trim() : part)).filter((part) => part !== '');
+	return [
+		...new Set(
+			ids.map((id) => {
+				const text = requireText(field, id);
+				if (!DESKTOP_ID_PATTERN.test(text)) {
+					throw new InputError(field, `${field} holds "${text}", which is not an ID: letters, digits, "-", "_" and "." only, at most 128 characters`);
+				}
+				return text;
+			}),
+		),
+	];
+}

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { searchDesktops } from './listSearch/searchDesktops';
+import { searchImages } from './listSearch/searchImages';
+import { searchProducts } from './listSearch/searchProducts';
 import { desktopResource } from './resources/desktop';
 import { jobResource } from './resources/job';
 import { tagResource } from './resources/tag';
@@ -71,7 +73,11 @@ export class HuaweiCloudWorkspace implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchDesktops: searchDesktops(this.clientState) },
+		listSearch: {
+			searchDesktops: searchDesktops(this.clientState),
+			searchImages: searchImages(this.clientState),
+			searchProducts: searchProducts(this.clientState),
+		},
 	};
 
 	// Declarative routing sends one request per item; these send all items in batches of 100 desktops.

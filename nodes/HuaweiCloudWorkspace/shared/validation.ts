@@ -250,3 +250,55 @@ export function validateIdList(value: unknown, field: string): string[] {
 		),
 	];
 }
+
+/**
+ * Desktop creation (Huawei's SDK, CreateDesktopReq and its `Volume` and `Desktop`): disk types SAS,
+ * SSD, GPSSD; the system disk 80-32760 GB, data disks 10-32760 GB, in multiples of 10; 1 to 100
+ * desktops a request; a computer name 1-15 characters (a Chinese character counts 2) of letters,
+ * Chinese characters, digits and "-", starting with a letter or digit and not ending with "-";
+ * a desktop name 1-15 for one desktop, a prefix of 1-13 for several.
+ */
+export const VOLUME_TYPES = ['SAS', 'SSD', 'GPSSD'];
+export const ROOT_VOLUME_MIN_GB = 80;
+export const DATA_VOLUME_MIN_GB = 10;
+export const VOLUME_MAX_GB = 32760;
+export const COMPUTER_NAME_MAX = 15;
+export const DESKTOP_NAME_PREFIX_MAX = 13;
+const COMPUTER_NAME_PATTERN = /^[A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff-]*[A-Za-z0-9\u4e00-\u9fff])?$/;
+
+/** Huawei counts a Chinese character as 2 in computer and desktop names. */
+export function desktopNameLength(name: string): number {
+	return [...name].reduce((length, character) => length + (/[\u4e00-\u9fff]/.test(character) ? 2 : 1), 0);
+}
+
+export function validateVolumeSize(value: unknown, field: string, min: number): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > VOLUME_MAX_GB || value % 10 !== 0) {
+		const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
+		throw new InputError(field, `${field} must be a multiple of 10 between ${min} and ${VOLUME_MAX_GB} GB, not ${shown}`);
+	}
+	return value;
+}
+
+export function validateVolumeType(value: unknown, field: string): string {
+	if (typeof value !== 'string' || !VOLUME_TYPES.includes(value)) {
+		throw new InputError(field, `${field} must be one of ${VOLUME_TYPES.join(', ')}, not ${JSON.stringify(value)}`);
+	}
+	return value;
+}
+
+/** A computer name or desktop name; `max` 15, or 13 for a prefix. */
+export function validateComputerName(value: unknown, field: string, max = COMPUTER_NAME_MAX): string {
+	const text = requireText(field, value).trim();
+	if (text === '') throw new InputError(field, `${field} was given but is empty: fill it in or remove it`);
+	const length = desktopNameLength(text);
+	if (length > max) {
+		throw new InputError(field, `${field} "${text}" is ${length} characters long (a Chinese character counts 2): at most ${max} are allowed`);
+	}
+	if (!COMPUTER_NAME_PATTERN.test(text)) {
+		throw new InputError(
+			field,
+			`${field} "${text}" is not valid: use letters, digits and "-" only, starting with a letter or digit and not ending with "-"`,
+		);
+	}
+	return text;
+}

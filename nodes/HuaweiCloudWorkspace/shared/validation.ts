@@ -302,3 +302,16 @@ export function validateComputerName(value: unknown, field: string, max = COMPUT
 	}
 	return text;
 }
+
+/** An ID Huawei hands out (product, image, availability zone): one path-safe token. */
+export function validateIdentifier(value: unknown, field: string, example: string): string {
+	const text = requireText(field, value).trim();
+	if (text === '') throw new InputError(field, `${field} is required: pick one from the list or enter its ID, e.g. ${example}`);
+	if (!DESKTOP_ID_PATTERN.test(text)) {
+		throw new InputError(
+			field,
+			`${field} "${text}" is not an ID: it may contain only letters, digits, "-", "_" and ".", must start with a letter or digit, and be at most 128 characters long`,
+		);
+	}
+	return text;
+}

@@ -4,7 +4,7 @@ import { sleep } from 'n8n-workflow';
 import { pollSchedule } from '../../../nodes/HuaweiCloudWorkspace/resources/desktop/polling';
 import { ERRORS, SEED_IMAGES, SEED_PRODUCTS } from '../../emulator';
 import { expectHuaweiError, expectRejectedToken, onRoute } from '../apiErrors';
-import { AUTH_MODES, credentialsFor, desktop, params, useEmulator } from '../fixtures';
+import { AUTH_MODES, credentialsFor, desktop, params, UNTHROTTLED, useEmulator } from '../fixtures';
 import { runNode } from '../harness';
 import { expectRefusedBeforeSending, V } from '../hostileCases';
 
@@ -149,6 +149,14 @@ describe('Desktop > Create', () => {
 		expect(emu.listDesktops()).toHaveLength(3);
 	});
 
+	test('a listing of the new desktops that fails leaves their details out, never their success', async () => {
+		emu.injectFaults([{ type: 'status', status: 500, match: { route: 'desktop.list' }, times: 10 }]);
+		const { items, error } = await run(base({ throttling: { ...UNTHROTTLED, maxAttempts: 2 } }), employees(['dave']));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ success: true, desktopId: desktopOf('dave')[0].desktop_id });
+		expect(items[0].json.desktop).toBeUndefined();
+	});
+
 	test('a 502 on the create request is not repeated (a second request could create a second desktop)', async () => {
 		emu.injectFaults([{ type: 'status', status: 502, match: { route: 'desktop.create' } }]);
 		const { error } = await run(base(), employees(['dave']));
@@ -194,7 +202,8 @@ describe('Desktop > Create', () => {
 
 	describe('input rules: refused before anything is sent', () => {
 		test.each([
-			['a missing product', { productId: desktop(V) }, '', /Product/, /required/],
+			['a missing product', { productId: desktop(V) }, '', /Product/, /Product is required: pick one from the list/],
+			['a missing image', { imageId: desktop(V) }, ' ', /Image/, /Image is required/],
 			['a bad email', { userEmail: V }, 'dave@', /User Email/, /not a valid email/],
 			['a user name of 21 characters', { userName: V }, 'a'.repeat(21), /User Name/, /at most 20/],
 			['a user name starting with a digit', { userName: V }, '9lives', /User Name/, /starting with a letter/],

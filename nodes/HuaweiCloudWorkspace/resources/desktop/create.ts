@@ -156,7 +156,13 @@ function waitedResult(
 async function describeDesktops(client: WorkspaceClient, results: Map<CreateItem, ItemResult>, itemIndex: number): Promise<void> {
 	const created = [...results.values()].filter((result): result is { ok: true; json: IDataObject } => result.ok && 'waitedSeconds' in result.json);
 	if (created.length === 0) return;
-	const found = await findDesktops(client, created.map((result) => String(result.json.desktopId)), itemIndex);
+	let found: Map<string, IDataObject>;
+	try {
+		found = await findDesktops(client, created.map((result) => String(result.json.desktopId)), itemIndex);
+	} catch {
+		// The desktops exist (their jobs said so): a listing that fails only leaves their details out.
+		return;
+	}
 	for (const result of created) {
 		const desktop = found.get(String(result.json.desktopId));
 		if (!desktop) continue;

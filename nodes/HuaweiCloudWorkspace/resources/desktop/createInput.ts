@@ -7,7 +7,7 @@ import {
 	InputError,
 	ROOT_VOLUME_MIN_GB,
 	validateComputerName,
-	validateDesktopId,
+	validateIdentifier,
 	validateEmail,
 	validateIdList,
 	validateTagList,
@@ -49,8 +49,9 @@ function dataVolumes(value: unknown): IDataObject[] {
 /** Reads and checks one item: every rule Huawei's SDK states, before anything is sent. */
 export function readCreateItem(context: IExecuteFunctions, itemIndex: number): CreateItem {
 	const parameter = (name: string, fallback?: unknown) => context.getNodeParameter(name, itemIndex, fallback);
-	const productId = validateDesktopId(context.getNodeParameter('productId', itemIndex, undefined, { extractValue: true }), 'Product');
-	const imageId = validateDesktopId(context.getNodeParameter('imageId', itemIndex, undefined, { extractValue: true }), 'Image');
+	const extract = (name: string) => context.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	const productId = validateIdentifier(extract('productId'), 'Product', 'workspace.x86.ultimate.large2');
+	const imageId = validateIdentifier(extract('imageId'), 'Image', 'a6b1f2c3-0000-4000-8000-00000000w10a');
 	const shared: IDataObject = {
 		desktop_type: oneOf(parameter('desktopType', 'DEDICATED'), 'Desktop Type', ['DEDICATED', 'SHARED']),
 		product_id: productId,
@@ -71,7 +72,7 @@ export function readCreateItem(context: IExecuteFunctions, itemIndex: number): C
 	if (options.computerName !== undefined) entry.computer_name = validateComputerName(options.computerName, 'Computer Name');
 	if (options.desktopName !== undefined) shared.desktop_name = validateComputerName(options.desktopName, 'Desktop Name');
 	if (options.availabilityZone !== undefined && options.availabilityZone !== '') {
-		shared.availability_zone = validateDesktopId(options.availabilityZone, 'Availability Zone');
+		shared.availability_zone = validateIdentifier(options.availabilityZone, 'Availability Zone', 'ap-southeast-1a');
 	}
 	const volumes = dataVolumes(options.dataVolumes);
 	if (volumes.length > 0) shared.data_volumes = volumes;

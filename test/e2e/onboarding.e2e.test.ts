@@ -121,3 +121,7 @@ test("a leaver: exactly that user's desktop and user are removed", async () => {
 	expect(emu.listUsers()).toHaveLength(usersBefore - 1);
 	expect(emu.deletedDesktops.at(-1)?.query).toMatchObject({ delete_users: 'true' });
 }, 2 * 60_000);
+
+test('the token never appears in anything n8n printed, logged or returned', () => {
+	expect(n8n.transcript.join('\n')).not.toContain(token);
+});

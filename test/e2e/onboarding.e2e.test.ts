@@ -122,6 +122,15 @@ test("a leaver: exactly that user's desktop and user are removed", async () => {
 	expect(emu.deletedDesktops.at(-1)?.query).toMatchObject({ delete_users: 'true' });
 }, 2 * 60_000);
 
+test('a leaver without a desktop: nothing is deleted, and n8n answers 200 with an empty body (the Respond node never runs)', async () => {
+	const desktopsBefore = emu.listDesktops().length;
+	const usersBefore = emu.listUsers().length;
+	const answer = await post('offboard-employee', { name: 'nobody' });
+	expect(answer).toEqual({ status: 200, json: '' });
+	expect(emu.listDesktops()).toHaveLength(desktopsBefore);
+	expect(emu.listUsers()).toHaveLength(usersBefore);
+}, 2 * 60_000);
+
 test('the token never appears in anything n8n printed, logged or returned', () => {
 	expect(n8n.transcript.join('\n')).not.toContain(token);
 });

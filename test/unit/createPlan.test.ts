@@ -31,3 +31,8 @@ test('a desktop name longer than a prefix may be (13) names lone desktops only',
 	expect(shape([item('a', { shared: named }), item('b', { shared: named })])).toEqual([['a'], ['b']]);
 	expect(shape([item('a', { shared: prefixed }), item('b', { shared: prefixed })])).toEqual([['a', 'b']]);
 });
+
+test('a computer name appears once per request, in any letter case', () => {
+	const named = (user: string, computer: string) => item(user, { entry: { user_name: user, computer_name: computer } });
+	expect(shape([named('a', 'pc-1'), named('b', 'PC-1'), named('c', 'pc-2')])).toEqual([['a', 'c'], ['b']]);
+});

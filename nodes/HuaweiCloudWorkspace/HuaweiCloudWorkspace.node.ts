@@ -1,15 +1,18 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
 import { searchDesktops } from './listSearch/searchDesktops';
+import { searchImages } from './listSearch/searchImages';
+import { searchProducts } from './listSearch/searchProducts';
 import { desktopResource } from './resources/desktop';
 import { jobResource } from './resources/job';
 import { tagResource } from './resources/tag';
+import { userResource } from './resources/user';
 import { customOperations, resourceProperties } from './shared/operation';
 import { workspaceCredentials, workspaceIcon } from './shared/nodeIdentity';
 import { newClientState } from './transport/client';
 import { throttlingField } from './transport/throttling';
 
-const resources = [desktopResource, jobResource, tagResource];
+const resources = [desktopResource, jobResource, tagResource, userResource];
 
 export class HuaweiCloudWorkspace implements INodeType {
 	/**
@@ -25,7 +28,7 @@ export class HuaweiCloudWorkspace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage Huawei Cloud Workspace desktops, their power state, users\' sessions, jobs and tags',
+		description: 'Manage Huawei Cloud Workspace desktops (create, power, delete), users, jobs and tags',
 		defaults: {
 			name: 'Huawei Cloud Workspace',
 		},
@@ -57,6 +60,10 @@ export class HuaweiCloudWorkspace implements INodeType {
 						name: 'Tag',
 						value: 'tag',
 					},
+					{
+						name: 'User',
+						value: 'user',
+					},
 				],
 				default: 'tag',
 			},
@@ -66,7 +73,11 @@ export class HuaweiCloudWorkspace implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchDesktops: searchDesktops(this.clientState) },
+		listSearch: {
+			searchDesktops: searchDesktops(this.clientState),
+			searchImages: searchImages(this.clientState),
+			searchProducts: searchProducts(this.clientState),
+		},
 	};
 
 	// Declarative routing sends one request per item; these send all items in batches of 100 desktops.

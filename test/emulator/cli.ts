@@ -5,11 +5,12 @@
  */
 import { startEmulator } from './index';
 
-function parseArgs(argv: string[]): { port: number; seed: boolean; legacySearchOnly: boolean; powerTransitionMs?: number } {
+function parseArgs(argv: string[]): { port: number; seed: boolean; legacySearchOnly: boolean; powerTransitionMs?: number; creationMs?: number } {
 	let port = 9000;
 	let seed = true;
 	let legacySearchOnly = false;
 	let powerTransitionMs: number | undefined;
+	let creationMs: number | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--port' || a === '-p') port = Number(argv[++i]);
@@ -17,8 +18,9 @@ function parseArgs(argv: string[]): { port: number; seed: boolean; legacySearchO
 		else if (a === '--no-seed') seed = false;
 		else if (a === '--legacy-search-only') legacySearchOnly = true;
 		else if (a === '--power-transition-ms') powerTransitionMs = Number(argv[++i]);
+		else if (a === '--creation-ms') creationMs = Number(argv[++i]);
 		else if (a === '--help' || a === '-h') {
-			console.log('usage: npm run emulator -- [--port 9000] [--no-seed] [--legacy-search-only] [--power-transition-ms 50]   (--port 0 picks a free port)');
+			console.log('usage: npm run emulator -- [--port 9000] [--no-seed] [--legacy-search-only] [--power-transition-ms 50] [--creation-ms 50]   (--port 0 picks a free port)');
 			process.exit(0);
 		}
 	}
@@ -30,12 +32,16 @@ function parseArgs(argv: string[]): { port: number; seed: boolean; legacySearchO
 		console.error(`invalid --power-transition-ms ${String(powerTransitionMs)}`);
 		process.exit(2);
 	}
-	return { port, seed, legacySearchOnly, powerTransitionMs };
+	if (creationMs !== undefined && !(Number.isFinite(creationMs) && creationMs >= 0)) {
+		console.error(`invalid --creation-ms ${String(creationMs)}`);
+		process.exit(2);
+	}
+	return { port, seed, legacySearchOnly, powerTransitionMs, creationMs };
 }
 
 async function main(): Promise<void> {
-	const { port, seed, legacySearchOnly, powerTransitionMs } = parseArgs(process.argv.slice(2));
-	const emu = await startEmulator({ port, seed, legacySearchOnly, powerTransitionMs });
+	const { port, seed, legacySearchOnly, powerTransitionMs, creationMs } = parseArgs(process.argv.slice(2));
+	const emu = await startEmulator({ port, seed, legacySearchOnly, powerTransitionMs, creationMs });
 	const c = emu.credentials;
 	const lines = [
 		`Huawei Cloud Workspace + IAM emulator listening on ${emu.url}`,

@@ -43,7 +43,13 @@ export class EmulatorCore {
 		this.clock = new Clock(this.initialSkewMs);
 		this.tokens = new TokenStore(this.clock);
 		this.verifier = new AkskVerifier(this.clock);
-		this.state = new WorkspaceState(opts.maxTagsPerDesktop ?? 10, () => this.clock.now(), opts.powerTransitionMs ?? 50);
+		this.state = new WorkspaceState(
+			opts.maxTagsPerDesktop ?? 10,
+			() => this.clock.now(),
+			opts.powerTransitionMs ?? 50,
+			opts.creationMs ?? 50,
+			opts.desktopQuota ?? 200,
+		);
 		this.credentials = { token: TokenStore.newTokenString(), ...FIXED_CREDENTIALS };
 		this.verifier.addKey({ accessKeyId: this.credentials.accessKeyId, secretAccessKey: this.credentials.secretAccessKey });
 		this.verifier.addKey({

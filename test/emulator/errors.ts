@@ -37,6 +37,10 @@ export const ERRORS = {
 	DESKTOP_BUSY: { status: 409, code: 'WKS.0107', msg: 'Operation conflict: another operation is in progress on the desktop.', kind: 'wks', source: 'emulator' },
 	// Power actions (POST /desktops/action): Huawei publishes no codes for these per-desktop refusals; invented.
 	POWER_STATE_CONFLICT: { status: 409, code: 'WKS.0108', msg: 'The desktop is not in a state that allows this operation.', kind: 'wks', source: 'emulator' },
+	// Users and desktop creation: Huawei publishes no codes for these; invented. Branch on the HTTP status only.
+	USER_EXISTS: { status: 409, code: 'WKS.0110', msg: 'The user already exists.', kind: 'wks', source: 'emulator' },
+	USER_NOT_FOUND: { status: 404, code: 'WKS.0204', msg: 'The user does not exist.', kind: 'wks', source: 'emulator' },
+	DESKTOP_QUOTA_EXCEEDED: { status: 400, code: 'WKS.0111', msg: 'Insufficient desktop quota.', kind: 'wks', source: 'emulator' },
 	JOB_NOT_FOUND: { status: 404, code: 'WKS.0203', msg: 'The job does not exist.', kind: 'wks', source: 'emulator' },
 	INTERNAL: { status: 500, code: 'WKS.0500', msg: 'Internal error.', kind: 'wks', source: 'emulator' },
 } as const satisfies Record<string, ErrorDef>;

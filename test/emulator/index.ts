@@ -3,8 +3,11 @@ import type { AddressInfo } from 'net';
 import { EmulatorCore } from './core';
 import { createEmulatorServer } from './server';
 import type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimit, RecordedRequest } from './types';
+import type { NewUser, WorkspaceUser } from './users';
 
 export type { Credentials, Desktop, EmulatorOptions, Fault, NewDesktop, RateLimit, RecordedRequest, Tag, RouteName } from './types';
+export type { NewUser, WorkspaceUser } from './users';
+export { SEED_IMAGES, SEED_PRODUCTS } from './catalogue';
 export { SEED_DESKTOP_IDS, FIXED_CREDENTIALS, DEFAULT_PROJECT_ID } from './seed';
 export { ERRORS } from './errors';
 export { ROUTE_SHAPES, type RouteShape } from './shapes';
@@ -41,6 +44,15 @@ export interface Emulator {
 	setNextPowerOutcome(desktopId: string, outcome: 'fail' | 'hang'): void;
 	/** Addition: every desktop a log-off request reached, with the message sent. */
 	readonly logoffs: { desktop_id: string; message?: string }[];
+	/** Addition: the project's Workspace users (the seeds have alice, bob and carol). */
+	listUsers(): WorkspaceUser[];
+	addUser(user: NewUser): WorkspaceUser;
+	/** Addition: how long desktop creation jobs take from now on (emulator clock); reset() restores the start value. */
+	setCreationMs(ms: number): void;
+	/** Addition: the next desktop created for this user fails with this reason (its sub job FAILED, no desktop). */
+	setCreationFailure(userName: string, reason: string): void;
+	/** Addition: how many desktops the project may hold, those being created included; reset() restores the start value. */
+	setDesktopQuota(quota: number): void;
 	stats(): { requests: number; maxInFlight: number; byStatus: Record<number, number>; byRoute: Record<string, number> };
 	reset(): void;
 	close(): Promise<void>;
@@ -104,6 +116,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 		},
 		get logoffs() {
 			return core.state.logoffs;
+		},
+		listUsers: () => core.state.users.all().map((user) => ({ ...user })),
+		addUser: (user) => core.state.users.add(user),
+		setCreationMs: (ms) => {
+			core.state.creationMs = ms;
+		},
+		setCreationFailure: (userName, reason) => {
+			core.state.creationFailures.set(userName.toLowerCase(), reason);
+		},
+		setDesktopQuota: (quota) => {
+			core.state.desktopQuota = quota;
 		},
 		stats: () => core.stats(),
 		reset: () => core.reset(),

@@ -28,13 +28,18 @@ export const OP_RULES: Record<OpType, OpRule> = {
 	'os-hibernate': { from: ['ACTIVE'], target: 'HIBERNATED', task: 'hibernating', jobType: 'HIBERNATE_DESKTOPS' },
 };
 
-interface SubJob {
+export interface SubJob {
 	id: string;
 	desktopId: string;
 	desktopName: string;
 	userName: string;
 	until: number;
 	outcome: 'ok' | 'fail' | 'hang';
+	/** A creation's own reason to fail (see creation.ts); power sub jobs use the common one. */
+	failReason?: string;
+	productId?: string;
+	/** A desktop being created has no ID to show until its sub job has succeeded. */
+	idOnlyOnSuccess?: boolean;
 }
 
 export interface Job {
@@ -94,8 +99,12 @@ export class PowerModel {
 	}
 
 	addJob(op: OpType, subJobs: SubJob[]): string {
+		return this.addJobOfType(OP_RULES[op].jobType, subJobs);
+	}
+
+	addJobOfType(jobType: string, subJobs: SubJob[]): string {
 		const id = randomUUID();
-		this.jobs.set(id, { id, jobType: OP_RULES[op].jobType, begin: this.now(), subJobs });
+		this.jobs.set(id, { id, jobType, begin: this.now(), subJobs });
 		return id;
 	}
 
@@ -113,11 +122,17 @@ export class PowerModel {
 				end_time: status === 'RUNNING' ? '' : iso(sub.until),
 				status,
 				error_code: status === 'FAILED' ? 'WKS.0109' : '',
-				fail_reason: status === 'FAILED' ? 'The desktop failed to complete the operation.' : '',
+				fail_reason: status === 'FAILED' ? (sub.failReason ?? 'The desktop failed to complete the operation.') : '',
 				host: 'cvm-emulator-0001',
 				project_id: projectId,
 				job_id: job.id,
-				entities: { desktop_id: sub.desktopId, product_id: '', user_name: sub.userName, desktop_name: sub.desktopName, ip_address: '' },
+				entities: {
+					desktop_id: sub.idOnlyOnSuccess && status !== 'SUCCESS' ? '' : sub.desktopId,
+					product_id: sub.productId ?? '',
+					user_name: sub.userName,
+					desktop_name: sub.desktopName,
+					ip_address: '',
+				},
 				process: status === 'RUNNING' ? 50 : 100,
 			};
 		});

@@ -5,6 +5,9 @@ import { projectTags } from './routes/projectTags';
 import { filterDesktops } from './routes/resourceFilter';
 import { batchTagDesktops, batchUntagDesktops } from './routes/batchTags';
 import { logoffDesktops, runDesktopsAction, showJob } from './routes/power';
+import { listImages, listProducts } from './routes/catalogue';
+import { createDesktops } from './routes/createDesktops';
+import { createUser, deleteUser, listUsers, showUser } from './routes/users';
 import type { RouteName } from './types';
 
 /** Pattern segments: literals, or `{name}` which captures one decoded segment verbatim. */
@@ -19,6 +22,13 @@ const ROUTES: RouteDef[] = [
 	{ name: 'iam.login', method: 'POST', pattern: ['v3', 'auth', 'tokens'] },
 	// Literal segments come before `{desktop_id}` routes, so `desktops/tags` is never a desktop id.
 	{ name: 'desktop.list', method: 'GET', pattern: ['v2', '{project_id}', 'desktops'], handler: listDesktops },
+	{ name: 'desktop.create', method: 'POST', pattern: ['v2', '{project_id}', 'desktops'], handler: createDesktops },
+	{ name: 'product.list', method: 'GET', pattern: ['v2', '{project_id}', 'products'], handler: listProducts },
+	{ name: 'image.list', method: 'GET', pattern: ['v2', '{project_id}', 'images'], handler: listImages },
+	{ name: 'user.create', method: 'POST', pattern: ['v2', '{project_id}', 'users'], handler: createUser },
+	{ name: 'user.list', method: 'GET', pattern: ['v2', '{project_id}', 'users'], handler: listUsers },
+	{ name: 'user.show', method: 'GET', pattern: ['v2', '{project_id}', 'users', '{user_id}'], handler: showUser },
+	{ name: 'user.delete', method: 'DELETE', pattern: ['v2', '{project_id}', 'users', '{user_id}'], handler: deleteUser },
 	{ name: 'desktop.listDetail', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', 'detail'], handler: listDesktopsDetail },
 	{ name: 'project.tags', method: 'GET', pattern: ['v2', '{project_id}', 'desktops', 'tags'], handler: projectTags },
 	{ name: 'desktop.filter', method: 'POST', pattern: ['v2', '{project_id}', 'desktops', 'resource-instances', 'action'], handler: filterDesktops },

@@ -1,5 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import type { Credentials, NewDesktop } from './types';
+import type { NewUser } from './users';
 
 /** Fixed so that `npm run emulator` prints the same values every time and docs can quote them. */
 export const FIXED_CREDENTIALS: Omit<Credentials, 'token'> = {
@@ -54,4 +55,11 @@ export const SEED_DESKTOPS: NewDesktop[] = [
 		],
 		ip_addresses: ['192.168.1.21'],
 	},
+];
+
+/** The Workspace users of the seed desktops. */
+export const SEED_USERS: NewUser[] = [
+	{ id: 'a11ce000000040008000000000000001', user_name: 'alice', user_email: 'alice@example.com', description: 'Developer' },
+	{ id: 'b0b00000000040008000000000000002', user_name: 'bob', user_email: 'bob@example.com', description: 'Developer' },
+	{ id: 'ca201000000040008000000000000003', user_name: 'carol', user_email: 'carol@example.com', description: 'Operations' },
 ];

@@ -194,4 +194,81 @@ export const ROUTE_SHAPES: readonly RouteShape[] = [
 			JobEntities: ['desktop_id', 'product_id', 'user_name', 'desktop_name', 'ip_address'],
 		},
 	},
+	{
+		route: 'desktop.create',
+		method: 'POST',
+		path: '/desktops',
+		request: 'CreateDesktopRequest (CreateDesktopReq)',
+		response: 'CreateDesktopResponse',
+		answers: { CreateDesktopResponse: ['job_id'] },
+	},
+	{
+		route: 'product.list',
+		method: 'GET',
+		path: '/products',
+		request: 'ListProductsRequest',
+		response: 'ListProductsResponse',
+		answers: {
+			ListProductsResponse: ['products', 'total_count'],
+			Product: [
+				'product_id', 'type', 'architecture', 'cpu', 'memory', 'is_gpu', 'system_disk_type', 'system_disk_size', 'descriptions',
+				'charge_mode', 'package_type', 'status',
+			],
+		},
+	},
+	{
+		route: 'image.list',
+		method: 'GET',
+		path: '/images',
+		request: 'ListImagesRequest',
+		response: 'ListImagesResponse',
+		answers: {
+			ListImagesResponse: ['images', 'total_count'],
+			ImageInfo: ['id', 'image_type', 'os_type', 'architecture', 'os_version', 'name', 'min_disk', 'min_ram', 'disk_format', 'created_at'],
+		},
+	},
+	{
+		route: 'user.create',
+		method: 'POST',
+		path: '/users',
+		request: 'CreateDesktopUserRequest (CreateUserRequest)',
+		response: 'CreateDesktopUserResponse',
+		answers: { CreateDesktopUserResponse: ['id'] },
+	},
+	{
+		route: 'user.list',
+		method: 'GET',
+		path: '/users',
+		request: 'ListUsersRequest',
+		response: 'ListUsersResponse',
+		answers: {
+			ListUsersResponse: ['total_count', 'users'],
+			User: [
+				'id', 'user_name', 'user_email', 'user_phone', 'active_type', 'account_expires', 'account_expired', 'enable_change_password',
+				'next_login_change_password', 'description', 'locked', 'disabled', 'group_names', 'total_desktops',
+			],
+		},
+	},
+	{
+		route: 'user.show',
+		method: 'GET',
+		path: '/users/{user_id}',
+		request: 'ListUserDetailRequest',
+		response: 'ListUserDetailResponse',
+		answers: {
+			ListUserDetailResponse: ['user_detail'],
+			UserDetail: [
+				'id', 'user_name', 'user_email', 'user_phone', 'active_type', 'description', 'when_created', 'account_expires', 'user_expired',
+				'locked', 'disabled', 'enable_change_password', 'next_login_change_password', 'group_names', 'total_desktops',
+			],
+		},
+	},
+	{
+		route: 'user.delete',
+		method: 'DELETE',
+		path: '/users/{user_id}',
+		request: 'DeleteUserRequest',
+		response: 'DeleteUserResponse',
+		answers: {},
+	},
 ];

@@ -1,7 +1,10 @@
 import { randomUUID } from 'crypto';
+import { SEED_IMAGES, SEED_PRODUCTS } from './catalogue';
+import type { PendingCreation } from './creation';
 import { PowerModel } from './power';
-import { SEED_DESKTOPS } from './seed';
+import { SEED_DESKTOPS, SEED_USERS } from './seed';
 import type { Desktop, NewDesktop, Tag } from './types';
+import { UserStore } from './users';
 
 /** The Workspace side of the world: desktops and what happened to them. */
 export class WorkspaceState {
@@ -13,22 +16,47 @@ export class WorkspaceState {
 	readonly power: PowerModel;
 	/** Addition: every log-off, in order, with its message. */
 	logoffs: { desktop_id: string; message?: string }[] = [];
+	readonly users: UserStore;
+	readonly products = SEED_PRODUCTS;
+	readonly images = SEED_IMAGES;
+	/** Desktops being created (POST /desktops), in request order; they join the desktops when their time has come. */
+	readonly creations: PendingCreation[] = [];
+	/** How long a creation takes (emulator clock). */
+	creationMs: number;
+	/** Desktops the project may hold, those being created included. */
+	desktopQuota: number;
+	/** User name (lower case) -> why the next desktop created for that user fails. */
+	readonly creationFailures = new Map<string, string>();
+	private generatedNames = 0;
 
 	constructor(
 		readonly maxTagsPerDesktop: number,
-		now: () => number = () => Date.now(),
+		private readonly now: () => number = () => Date.now(),
 		private readonly powerTransitionMs = 50,
+		private readonly initialCreationMs = 50,
+		private readonly initialDesktopQuota = 200,
 	) {
 		this.power = new PowerModel(now);
+		this.users = new UserStore(now);
+		this.creationMs = initialCreationMs;
+		this.desktopQuota = initialDesktopQuota;
 	}
 
 	reset(seed: boolean): void {
+		this.users.clear();
+		this.creations.length = 0;
+		this.creationFailures.clear();
+		this.creationMs = this.initialCreationMs;
+		this.desktopQuota = this.initialDesktopQuota;
+		this.generatedNames = 0;
 		this.desktops.clear();
 		this.power.reset(this.powerTransitionMs);
 		this.logoffs.length = 0;
 		this.deletedDesktops.length = 0;
 		this.createdCounter = 0;
-		if (seed) for (const d of SEED_DESKTOPS) this.add(d);
+		if (!seed) return;
+		for (const d of SEED_DESKTOPS) this.add(d);
+		for (const u of SEED_USERS) this.users.add(u);
 	}
 
 	add(d: NewDesktop): Desktop {
@@ -54,8 +82,48 @@ export class WorkspaceState {
 		return clone(desktop);
 	}
 
+	/** Creations whose time has come: a desktop joins (ACTIVE, its user, its tags), or nothing does when it fails. */
+	settleCreations(): void {
+		const now = this.now();
+		for (const creation of this.creations) {
+			if (creation.settled || now < creation.until) continue;
+			creation.settled = true;
+			if (creation.failReason !== undefined) continue;
+			this.add({
+				desktop_id: creation.desktopId,
+				computer_name: creation.computerName,
+				user_name: creation.userName,
+				status: 'ACTIVE',
+				tags: creation.tags,
+				product_id: creation.productId,
+				ip_addresses: [`192.168.10.${(this.desktops.size % 250) + 2}`],
+			});
+		}
+	}
+
+	/** Desktops that exist or are being created: what the quota counts. */
+	desktopsCounted(): number {
+		this.settleCreations();
+		return this.desktops.size + this.creations.filter((c) => !c.settled).length;
+	}
+
+	/** Whether a computer name is taken, by a desktop or by one being created (any letter case). */
+	computerNameTaken(name: string): boolean {
+		const lower = name.toLowerCase();
+		this.settleCreations();
+		return (
+			[...this.desktops.values()].some((d) => d.computer_name.toLowerCase() === lower) ||
+			this.creations.some((c) => !c.settled && c.computerName.toLowerCase() === lower)
+		);
+	}
+
+	nextGeneratedName(): number {
+		return ++this.generatedNames;
+	}
+
 	/** Live object: only route handlers mutate through it. */
 	get(id: string): Desktop | undefined {
+		this.settleCreations();
 		const d = this.desktops.get(id);
 		if (d) this.power.settle(d);
 		return d;
@@ -67,6 +135,7 @@ export class WorkspaceState {
 	}
 
 	all(): Desktop[] {
+		this.settleCreations();
 		const list = [...this.desktops.values()];
 		for (const d of list) this.power.settle(d);
 		return list;

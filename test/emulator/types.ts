@@ -106,6 +106,13 @@ export type RouteName =
 	| 'desktop.action'
 	| 'desktop.logoff'
 	| 'job.show'
+	| 'desktop.create'
+	| 'product.list'
+	| 'image.list'
+	| 'user.create'
+	| 'user.list'
+	| 'user.show'
+	| 'user.delete'
 	| 'iam.login'
 	| 'unknown';
 
@@ -135,6 +142,10 @@ export interface EmulatorOptions {
 	legacySearchOnly?: boolean;
 	/** Addition: how long a power action keeps the desktop in its task state (emulator clock); default 50 ms. */
 	powerTransitionMs?: number;
+	/** Addition: how long a desktop creation job runs (emulator clock); default 50 ms. */
+	creationMs?: number;
+	/** Addition: how many desktops the project may hold, those being created included; default 200. */
+	desktopQuota?: number;
 }
 
 /** What a handler answers; the server adds X-Request-Id, Date and the recording. */

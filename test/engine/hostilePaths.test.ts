@@ -92,3 +92,12 @@ test('a desktop ID typed into the editor that breaks the rule is flagged by n8n 
 	).rejects.toThrow(/A desktop ID contains only letters, digits/);
 	expect(emu.requests).toHaveLength(0);
 });
+
+test.each(HOSTILE_DESKTOP_IDS)('user ID %p from upstream data is refused by User > Get and Delete before anything is sent', async (id) => {
+	for (const operation of ['get', 'delete']) {
+		const { error } = await runNode({ credentials: token(), parameters: params('user', operation, { userId: '={{ $json.id }}' }), items: [{ id }] });
+		expect(error?.message).toMatch(/User ID/);
+	}
+	expect(emu.requests).toHaveLength(0);
+	expect(emu.listUsers()).toHaveLength(3);
+});

@@ -8,6 +8,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ILoadOptionsFunctions,
 	INode,
+	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IVersionedNodeType,
@@ -35,7 +36,12 @@ class OneNodeType implements INodeTypes {
 	}
 }
 
-export function loadOptionsContext(credentials: ICredentialDataDecryptedObject | CredentialsStore): ILoadOptionsFunctions {
+/** `parameters`: the form as the editor holds it when the list is asked for (e.g. Image Type for the Image picker). */
+export function loadOptionsContext(
+	credentials: ICredentialDataDecryptedObject | CredentialsStore,
+	parameters: INodeParameters = { resource: 'tag', operation: 'getAll' },
+	path = 'parameters.desktopId',
+): ILoadOptionsFunctions {
 	const store = credentials instanceof CredentialsStore ? credentials : new CredentialsStore({ sessionToken: '', ...credentials });
 	const node: INode = {
 		id: 'workspace',
@@ -43,7 +49,7 @@ export function loadOptionsContext(credentials: ICredentialDataDecryptedObject |
 		type: TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { resource: 'tag', operation: 'getAll' },
+		parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'Huawei test' } },
 	};
 	const workflow = new Workflow({
@@ -61,5 +67,5 @@ export function loadOptionsContext(credentials: ICredentialDataDecryptedObject |
 		variables: {},
 		instanceBaseUrl: 'http://127.0.0.1/',
 	} as unknown as IWorkflowExecuteAdditionalData;
-	return new LoadOptionsContext(workflow, node, additionalData, 'parameters.desktopId');
+	return new LoadOptionsContext(workflow, node, additionalData, path);
 }

@@ -224,3 +224,32 @@ test('the detector finds a secret when one is there', () => {
 	};
 	expect(() => expectNoSecret(leaky, [emu.token])).toThrow();
 });
+
+/**
+ * User > Create's Initial Password is the workflow's own parameter: n8n keeps node parameters with the
+ * run, and its own "execution finished with error" log line dumps the error's node with them. It is
+ * checked where the node itself could leak it: the output, the error's message, description and Huawei
+ * part, and anything logged other than that parameter as n8n stores it (`password` then its value).
+ */
+describe('User > Create with an initial password', () => {
+	const PASSWORD = 'Initial-Passw0rd-7731';
+	const createUser = params('user', 'create', {
+		userName: 'dave',
+		email: 'dave@example.com',
+		options: { activeType: 'ADMIN_ACTIVATE', password: PASSWORD },
+	});
+
+	test('success and a refused request show it nowhere the node writes', async () => {
+		const ok = await capture(() => runNode({ credentials: credentialsFor(emu, 'token'), parameters: createUser }));
+		expect(ok.result.error).toBeUndefined();
+		emu.injectFaults([{ type: 'status', status: 400, match: { route: 'user.create' } }]);
+		const refused = await capture(() => runNode({ credentials: credentialsFor(emu, 'token'), parameters: { ...createUser, userName: 'erin' } }));
+		expect(refused.result.error?.message).toContain('HTTP 400');
+		for (const c of [ok, refused]) {
+			const error = c.result.error as { message?: string; description?: string | null; errorResponse?: unknown } | undefined;
+			const logged = c.logged.split(`password\n${PASSWORD}`).join('');
+			const written = [dump(c.result.items), logged, dump({ message: error?.message, description: error?.description, response: error?.errorResponse })];
+			expect(written.filter((text) => text.includes(PASSWORD))).toEqual([]);
+		}
+	});
+});

@@ -223,3 +223,26 @@ describe('clockSkewFromDateHeader', () => {
 		expect(result.description).toContain(REQUEST_ID);
 	});
 });
+
+describe('describeHuaweiError: a user name that is taken', () => {
+	const user = { action: 'create user alice', userName: 'alice' };
+	const body = (msg: string) => ({ error_code: 'WKS.9999', error_msg: msg });
+
+	test('a 409 on a user request says "user alice already exists", keeping code, message and request ID', () => {
+		const result = describeHuaweiError(409, body('Conflict.'), { 'X-Request-Id': 'r-1' }, user);
+		expect(result.message).toBe('Could not create user alice: user alice already exists (HTTP 409 WKS.9999 - Conflict.)');
+		expect(result.description).toContain('User alice already exists in this project');
+		expect(result.description).toContain('Request ID: r-1');
+	});
+
+	test('a 400 whose message says "already exists" reads the same; another 400 does not', () => {
+		expect(describeHuaweiError(400, body('The user already exists.'), {}, user).message).toContain('user alice already exists');
+		expect(describeHuaweiError(400, body('Invalid email.'), {}, user).message).not.toContain('already exists');
+	});
+
+	test('a 409 elsewhere keeps the busy-desktop advice', () => {
+		const result = describeHuaweiError(409, body('Conflict.'), {}, { action: 'delete desktop d1', desktopId: 'd1' });
+		expect(result.message).not.toContain('already exists');
+		expect(result.description).toContain('busy with another operation');
+	});
+});

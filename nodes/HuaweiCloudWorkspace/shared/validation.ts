@@ -175,3 +175,143 @@ export function validateJobId(value: unknown): string {
 	}
 	return text;
 }
+
+/**
+ * Workspace users (Huawei's SDK: ListUsersRequest and the `Desktop` entry of CreateDesktopReq): a user
+ * name is 1-20 letters, digits, "-" and "_", starting with a letter (the Windows rule; Linux-only
+ * domains allow more, which Huawei then decides).
+ */
+export const USER_NAME_MAX = 20;
+const USER_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** A practical address check: something, "@", a domain with a dot; Huawei names no pattern. */
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+/** CreateUserRequest: description 0-255 characters. */
+export const USER_DESCRIPTION_MAX = 255;
+
+export function validateUserName(value: unknown, field = 'User Name'): string {
+	const text = requireText(field, value).trim();
+	if (text === '') throw new InputError(field, `${field} is required: enter the Workspace user name, e.g. alice`);
+	const length = codePointLength(text);
+	if (length > USER_NAME_MAX) {
+		throw new InputError(field, `${field} "${text}" is ${length} characters long: user names may have at most ${USER_NAME_MAX} characters`);
+	}
+	if (!USER_NAME_PATTERN.test(text)) {
+		throw new InputError(
+			field,
+			`${field} "${text}" is not a valid user name: use letters, digits, "-" and "_" only, starting with a letter`,
+		);
+	}
+	return text;
+}
+
+/** An email address; `required` false lets an empty one through as undefined. */
+export function validateEmail(value: unknown, field: string, required: boolean): string | undefined {
+	if (!required && (value === undefined || value === null)) return undefined;
+	const text = requireText(field, value).trim();
+	if (text === '') {
+		if (!required) return undefined;
+		throw new InputError(field, `${field} is required: enter an email address, e.g. alice@example.com`);
+	}
+	if (!EMAIL_PATTERN.test(text)) throw new InputError(field, `${field} "${text}" is not a valid email address`);
+	return text;
+}
+
+export function validateUserId(value: unknown): string {
+	const text = requireText('User ID', value).trim();
+	if (text === '') throw new InputError('User ID', 'User ID is required: enter the id that User > Create or Get Many output');
+	if (!JOB_ID_PATTERN.test(text)) {
+		throw new InputError('User ID', `User ID "${text}" is not a user ID: it may contain only letters, digits, "-" and "_", and be at most 128 characters long`);
+	}
+	return text;
+}
+
+/** Free text with a maximum length in Unicode characters, e.g. a description. */
+export function validateText(value: unknown, field: string, max: number): string {
+	const text = requireText(field, value);
+	const length = codePointLength(text);
+	if (length > max) throw new InputError(field, `${field} is ${length} characters long: at most ${max} are allowed`);
+	return text;
+}
+
+/** A list of IDs typed as text (comma, space or line separated) or given as a list by an expression. */
+export function validateIdList(value: unknown, field: string): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const parts = Array.isArray(value) ? value : requireText(field, value).split(/[\s,]+/);
+	const ids = parts.map((part) => (typeof part === 'string' ? part.trim() : part)).filter((part) => part !== '');
+	return [
+		...new Set(
+			ids.map((id) => {
+				const text = requireText(field, id);
+				if (!DESKTOP_ID_PATTERN.test(text)) {
+					throw new InputError(field, `${field} holds "${text}", which is not an ID: letters, digits, "-", "_" and "." only, at most 128 characters`);
+				}
+				return text;
+			}),
+		),
+	];
+}
+
+/**
+ * Desktop creation (Huawei's SDK, CreateDesktopReq and its `Volume` and `Desktop`): disk types SAS,
+ * SSD, GPSSD; the system disk 80-32760 GB, data disks 10-32760 GB, in multiples of 10; 1 to 100
+ * desktops a request; a computer name 1-15 characters (a Chinese character counts 2) of letters,
+ * Chinese characters, digits and "-", starting with a letter or digit and not ending with "-";
+ * a desktop name 1-15 for one desktop, a prefix of 1-13 for several.
+ */
+export const VOLUME_TYPES = ['SAS', 'SSD', 'GPSSD'];
+export const ROOT_VOLUME_MIN_GB = 80;
+export const DATA_VOLUME_MIN_GB = 10;
+export const VOLUME_MAX_GB = 32760;
+export const COMPUTER_NAME_MAX = 15;
+export const DESKTOP_NAME_PREFIX_MAX = 13;
+const COMPUTER_NAME_PATTERN = /^[A-Za-z0-9\u4e00-\u9fff](?:[A-Za-z0-9\u4e00-\u9fff-]*[A-Za-z0-9\u4e00-\u9fff])?$/;
+
+/** Huawei counts a Chinese character as 2 in computer and desktop names. */
+export function desktopNameLength(name: string): number {
+	return [...name].reduce((length, character) => length + (/[\u4e00-\u9fff]/.test(character) ? 2 : 1), 0);
+}
+
+export function validateVolumeSize(value: unknown, field: string, min: number): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > VOLUME_MAX_GB || value % 10 !== 0) {
+		const shown = typeof value === 'number' ? String(value) : JSON.stringify(value);
+		throw new InputError(field, `${field} must be a multiple of 10 between ${min} and ${VOLUME_MAX_GB} GB, not ${shown}`);
+	}
+	return value;
+}
+
+export function validateVolumeType(value: unknown, field: string): string {
+	if (typeof value !== 'string' || !VOLUME_TYPES.includes(value)) {
+		throw new InputError(field, `${field} must be one of ${VOLUME_TYPES.join(', ')}, not ${JSON.stringify(value)}`);
+	}
+	return value;
+}
+
+/** A computer name or desktop name; `max` 15, or 13 for a prefix. */
+export function validateComputerName(value: unknown, field: string, max = COMPUTER_NAME_MAX): string {
+	const text = requireText(field, value).trim();
+	if (text === '') throw new InputError(field, `${field} was given but is empty: fill it in or remove it`);
+	const length = desktopNameLength(text);
+	if (length > max) {
+		throw new InputError(field, `${field} "${text}" is ${length} characters long (a Chinese character counts 2): at most ${max} are allowed`);
+	}
+	if (!COMPUTER_NAME_PATTERN.test(text)) {
+		throw new InputError(
+			field,
+			`${field} "${text}" is not valid: use letters, digits and "-" only, starting with a letter or digit and not ending with "-"`,
+		);
+	}
+	return text;
+}
+
+/** An ID Huawei hands out (product, image, availability zone): one path-safe token. */
+export function validateIdentifier(value: unknown, field: string, example: string): string {
+	const text = requireText(field, value).trim();
+	if (text === '') throw new InputError(field, `${field} is required: pick one from the list or enter its ID, e.g. ${example}`);
+	if (!DESKTOP_ID_PATTERN.test(text)) {
+		throw new InputError(
+			field,
+			`${field} "${text}" is not an ID: it may contain only letters, digits, "-", "_" and ".", must start with a letter or digit, and be at most 128 characters long`,
+		);
+	}
+	return text;
+}

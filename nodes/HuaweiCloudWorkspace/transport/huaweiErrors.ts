@@ -18,6 +18,9 @@ export interface ErrorContext {
 	/** What the item was doing, e.g. 'delete desktop a130ab3a-...'. */
 	action: string;
 	desktopId?: string;
+	/** The Workspace user the request names (User operations). */
+	userName?: string;
+	userId?: string;
 	/** Local clock minus the server's Date header, when both are known. */
 	clockSkewMs?: number;
 }
@@ -42,8 +45,19 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-function advice(status: number, errorCode: string | undefined, context: ErrorContext): string {
+/** Huawei publishes no error code for a taken user name: the status (409) or its words tell it. */
+function userExists(status: number, errorMsg: string | undefined, context: ErrorContext): boolean {
+	return context.userName !== undefined && (status === 409 || (status === 400 && /already exist/i.test(errorMsg ?? '')));
+}
+
+function advice(status: number, errorCode: string | undefined, errorMsg: string | undefined, context: ErrorContext): string {
 	const code = errorCode ?? '';
+	if (userExists(status, errorMsg, context)) {
+		return `User ${context.userName} already exists in this project: choose another name, or find the existing user with User > Get Many.`;
+	}
+	if (status === 404 && context.userId && !code.startsWith('APIG')) {
+		return `User "${context.userId}" was not found in this project: check the user ID and the credential's region and project.`;
+	}
 	if (status === 401) {
 		if (context.clockSkewMs !== undefined && Math.abs(context.clockSkewMs) > MAX_CLOCK_SKEW_MS) {
 			const minutes = Math.round(Math.abs(context.clockSkewMs) / 60000);
@@ -92,8 +106,11 @@ export function describeHuaweiError(
 	const errorMsg = text(parsed?.error_msg) ?? text(parsed?.message) ?? text(nested?.message);
 	const requestId = headerValue(headers, 'x-request-id') ?? text(parsed?.request_id);
 	const codePart = errorCode ? ` ${errorCode}` : '';
-	const message = `Could not ${context.action}: HTTP ${status}${codePart}${errorMsg ? ` - ${errorMsg}` : ''}`;
-	const lines = [advice(status, errorCode, context)];
+	const answer = `HTTP ${status}${codePart}${errorMsg ? ` - ${errorMsg}` : ''}`;
+	const message = userExists(status, errorMsg, context)
+		? `Could not ${context.action}: user ${context.userName} already exists (${answer})`
+		: `Could not ${context.action}: ${answer}`;
+	const lines = [advice(status, errorCode, errorMsg, context)];
 	if (errorCode) lines.push(`Error code: ${errorCode}`);
 	if (errorMsg) lines.push(`Huawei message: ${errorMsg}`);
 	const detail = text(parsed?.error_detail);

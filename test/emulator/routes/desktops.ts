@@ -25,6 +25,10 @@ export const deleteDesktop: Handler = ({ params, query, state }) => {
 	// Everything that arrived, so tests can also see parameters the node should not have sent.
 	for (const [k, v] of query) if (!(k in recorded)) recorded[k] = v;
 	state.remove(desktop.desktop_id, recorded);
+	// delete_users=true also removes the desktop's Workspace user when no other desktop is theirs (DeleteDesktopRequest).
+	const user = desktop.user_name.toLowerCase();
+	const keepsAnother = state.all().some((d) => d.user_name.toLowerCase() === user);
+	if (recorded.delete_users === 'true' && user !== '' && !keepsAnother) state.users.removeByName(desktop.user_name);
 	return NO_CONTENT;
 };
 

@@ -81,6 +81,8 @@ export const logoffDesktops: Handler = ({ body, state }) => {
 
 /** GET /workspace-jobs/{job_id} (ShowJobRequest -> ShowJobResponse); unknown → 404. */
 export const showJob: Handler = ({ params, state }) => {
+	// A creation that ended adds its desktop now, so that the job's answer and the desktop list agree.
+	state.settleCreations();
 	const job = state.power.showJob(params.job_id, params.project_id);
 	if (!job) return apiError('JOB_NOT_FOUND', `The job ${params.job_id} does not exist.`);
 	return { status: 200, body: job };

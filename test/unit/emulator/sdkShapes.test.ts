@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer and test tooling: runs under Node, never shipped in the n8n package */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { startEmulator, type Emulator, type RouteName } from '../../emulator';
+import { SEED_IMAGES, SEED_PRODUCTS, startEmulator, type Emulator, type RouteName } from '../../emulator';
 import { ROUTE_SHAPES, type RouteShape } from '../../emulator/shapes';
 import { call, p } from './helpers';
 import { SDK_MODELS } from './sdkModels';
@@ -40,6 +40,13 @@ const EVERY_ROUTE: Record<Exclude<RouteName, 'unknown' | 'iam.login'>, true> = {
 	'desktop.action': true,
 	'desktop.logoff': true,
 	'job.show': true,
+	'desktop.create': true,
+	'product.list': true,
+	'image.list': true,
+	'user.create': true,
+	'user.list': true,
+	'user.show': true,
+	'user.delete': true,
 };
 
 /** A successful request body per route that takes one. */
@@ -60,6 +67,17 @@ function bodyFor(route: ShapedRoute, desktopId: string): unknown {
 			return { desktop_ids: [desktopId, 'de5fffff-0000-4000-8000-000000000000'], op_type: 'os-stop' };
 		case 'desktop.logoff':
 			return { desktop_ids: [desktopId], message: 'Maintenance' };
+		case 'desktop.create':
+			return {
+				desktop_type: 'DEDICATED',
+				product_id: SEED_PRODUCTS[0].product_id,
+				image_type: 'gold',
+				image_id: SEED_IMAGES[0].id,
+				root_volume: { type: 'SAS', size: 80 },
+				desktops: [{ user_name: 'dave', user_email: 'dave@example.com' }],
+			};
+		case 'user.create':
+			return { user_name: 'dave', user_email: 'dave@example.com' };
 		default:
 			return undefined;
 	}
@@ -72,7 +90,8 @@ async function aJobId(): Promise<string> {
 }
 
 function pathFor(shape: RouteShape, desktopId: string, jobId = ''): string {
-	return p(emu, shape.path.replace('{desktop_id}', desktopId).replace('{key}', 'env').replace('{job_id}', jobId));
+	const userId = emu.listUsers()[0]?.id ?? '';
+	return p(emu, shape.path.replace('{desktop_id}', desktopId).replace('{key}', 'env').replace('{job_id}', jobId).replace('{user_id}', userId));
 }
 
 /** Walks `value` as SDK type `type`, collecting every disagreement with the SDK or the claims. */

@@ -1,5 +1,6 @@
 import { desktopIdField } from '../../shared/descriptions';
 import type { Resource } from '../../shared/operation';
+import { create } from './create';
 import { deleteDesktop } from './delete';
 import { get } from './get';
 import { getAll } from './getAll';
@@ -22,6 +23,6 @@ export const desktopResource: Resource = {
 			description: 'The desktop to act on. With many input items, usually an expression such as {{ $json.desktop_id }}.',
 		},
 	],
-	operations: [deleteDesktop, get, getAll, hibernate, logOff, reboot, start, stop],
+	operations: [create, deleteDesktop, get, getAll, hibernate, logOff, reboot, start, stop],
 	defaultOperation: 'delete',
 };

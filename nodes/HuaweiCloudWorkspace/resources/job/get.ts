@@ -3,6 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { checkInput } from '../../shared/input';
 import { routedOperation } from '../../shared/operation';
 import { validateJobId } from '../../shared/validation';
+import type { WorkspaceRequest } from '../../transport/client';
+
+/** GET /workspace-jobs/{job_id}: also what Desktop > Create polls while it waits. */
+export function jobRequest(jobId: string): WorkspaceRequest {
+	return { api: 'ShowJob', method: 'GET', segments: ['workspace-jobs', jobId] };
+}
 
 /** GET /workspace-jobs/{job_id} -> ShowJobResponse, output as Huawei answers it. */
 export const get = routedOperation({
@@ -23,7 +29,7 @@ export const get = routedOperation({
 		},
 	],
 	read: (context) => ({ jobId: checkInput(context, () => validateJobId(context.getNodeParameter('jobId', ''))) }),
-	request: ({ jobId }) => ({ api: 'ShowJob', method: 'GET', segments: ['workspace-jobs', jobId] }),
+	request: ({ jobId }) => jobRequest(jobId),
 	describe: ({ jobId }) => ({ action: `get job ${jobId}` }),
 	output: (context, _input, response) => [
 		{ json: (response.body ?? {}) as IDataObject, pairedItem: { item: context.getItemIndex() } },

@@ -195,7 +195,14 @@ export class HuaweiCloudWorkspaceApi implements ICredentialType {
 					description: 'Logs in as an IAM user and renews the token automatically',
 				},
 			],
+			/*
+			 * Stays IAM Token although Access Key is the better choice: n8n's editor saves only the
+			 * values that differ from the default, so every saved token credential omits this field and
+			 * would silently become an access-key credential if the default changed.
+			 */
 			default: 'token',
+			description:
+				'For scheduled or unattended workflows choose Access Key (AK/SK Signing): it never expires, while an IAM token stops working after 24 hours',
 		},
 		{
 			displayName: 'Region',

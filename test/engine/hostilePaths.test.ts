@@ -27,7 +27,7 @@ test.each(KEYS_SENT_AS_ONE_SEGMENT)('Tag Delete with key %p reaches the tag rout
 		parameters: params('tag', 'delete', { desktopId: desktop(id), key }),
 	});
 	expect(error).toBeUndefined();
-	expect(items[0].json).toEqual({ success: true, desktopId: id, key });
+	expect(items[0].json).toEqual({ success: true, deleted: true, desktopId: id, key });
 	expect(emu.requests.map((r) => [r.route, r.segments])).toEqual([
 		['tag.delete', ['v2', emu.projectId, 'desktops', id, 'tags', key]],
 	]);

@@ -57,7 +57,7 @@ const TAG_OPERATIONS: TagOperation[] = [
 		route: 'tag.delete',
 		parameters: () => params('tag', 'delete', { desktopId: desktop(dev01()), key: 'owner' }),
 		check: (json) => {
-			expect(json).toEqual([{ success: true, desktopId: dev01(), key: 'owner' }]);
+			expect(json).toEqual([{ success: true, deleted: true, desktopId: dev01(), key: 'owner' }]);
 			expect(emu.getDesktop(dev01())?.tags).toEqual([{ key: 'env', value: 'dev' }]);
 		},
 	},

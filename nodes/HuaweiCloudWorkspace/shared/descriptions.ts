@@ -7,13 +7,18 @@ const forbidden = FORBIDDEN_TAG_CHARACTERS.map((character) =>
 	character === '<' ? '&lt;' : character === '>' ? '&gt;' : character,
 ).join(' ');
 
-/** The desktop every per-desktop operation acts on. */
+/**
+ * The desktop every per-desktop operation acts on. New nodes start From List. Saved workflows do
+ * not follow the default: n8n's editor stores a locator as `{ __rl: true, mode, value }`, which
+ * never equals a declared default, so every node it saved keeps its own mode (see
+ * test/engine/desktopLocatorDefault.test.ts).
+ */
 export function desktopIdField(show: { resource: string[]; operation: string[] }): INodeProperties {
 	return {
 		displayName: 'Desktop',
 		name: 'desktopId',
 		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The desktop to act on',
 		displayOptions: { show },

@@ -26,8 +26,8 @@ describe.each(AUTH_MODES)('Tag > Delete with %s authentication', (mode) => {
 		});
 		expect(emu.getDesktop(id)?.tags).toEqual([{ key: 'env', value: 'dev' }]);
 		expect(items.map((i) => i.json)).toEqual([
-			{ success: true, desktopId: id, key: 'owner' },
-			{ success: true, desktopId: id, key: 'never-there' },
+			{ success: true, deleted: true, desktopId: id, key: 'owner' },
+			{ success: true, deleted: true, desktopId: id, key: 'never-there' },
 		]);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
@@ -68,8 +68,8 @@ describe('Tag > Delete with Continue On Fail', () => {
 	test('an unknown desktop fails only its item, with Huawei\'s error; the other tags are removed', async () => {
 		const { items, ids, refused } = await runWithAnUnknownDesktop(emu, 'tag.delete', deleteOwner('={{ $json.id }}'));
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].json).toEqual({ success: true, desktopId: ids[0], key: 'owner' });
-		expect(items[2].json).toEqual({ success: true, desktopId: ids[2], key: 'owner' });
+		expect(items[0].json).toEqual({ success: true, deleted: true, desktopId: ids[0], key: 'owner' });
+		expect(items[2].json).toEqual({ success: true, deleted: true, desktopId: ids[2], key: 'owner' });
 		expect(items[1].json.success).toBeUndefined();
 		expectHuaweiError(items[1].error, refused, ERRORS.DESKTOP_NOT_FOUND.msg);
 		expect(emu.getDesktop(ids[0])?.tags).toEqual([{ key: 'env', value: 'dev' }]);

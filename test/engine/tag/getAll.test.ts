@@ -34,6 +34,38 @@ describe.each(AUTH_MODES)('Tag > Get Many with %s authentication', (mode) => {
 	});
 });
 
+describe('Tag > Get Many: a desktop without tags', () => {
+	const untagged = () => emu.updateDesktop(emu.seedDesktopIds.dev02, { tags: [] }).desktop_id;
+
+	test('outputs nothing by default, as saved workflows expect', async () => {
+		const id = untagged();
+		const { items, error } = await runNode({ credentials: token(), parameters: listTags(id) });
+		expect(error).toBeUndefined();
+		expect(items).toEqual([]);
+	});
+
+	test('with Output an Item When No Tags, outputs one item for it and one per tag for the others', async () => {
+		const id = untagged();
+		const tagged = emu.seedDesktopIds.prod01;
+		const { items } = await runNode({
+			credentials: token(),
+			parameters: params('tag', 'getAll', { desktopId: desktop('={{ $json.id }}'), options: { outputWhenNoTags: true } }),
+			items: [{ id }, { id: tagged }],
+		});
+		expect(items.map((i) => i.json)).toEqual([{ desktopId: id, tags: [] }, ...tagItemsOf(tagged)]);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 1 }]);
+	});
+
+	test('a value that is not true or false fails the item before anything is sent', async () => {
+		const { error } = await runNode({
+			credentials: token(),
+			parameters: params('tag', 'getAll', { desktopId: desktop(untagged()), options: { outputWhenNoTags: '={{ "yes" }}' } }),
+		});
+		expect(error?.message).toMatch(/Output an Item When No Tags must be true or false/);
+		expect(workspaceRequests()).toEqual([]);
+	});
+});
+
 describe('Tag > Get Many: input rules, checked before anything is sent', () => {
 	test.each(ruleCases('tag', 'getAll', /Desktop ID/, DESKTOP_ID_RULES, (v) => ({ desktopId: desktop(v) })))(
 		'rejects %s before sending anything',

@@ -15,9 +15,10 @@ function readTag(context: IExecuteSingleFunctions) {
 /** POST /desktops/{desktop_id}/tags (seed page 002); Desktop and Key are the resource's shared fields. */
 export const create = routedOperation({
 	value: 'create',
-	name: 'Create',
-	action: 'Create a tag on a desktop',
-	description: 'Add a tag to a desktop, overwriting a tag with the same key',
+	// n8n's word for an operation that overwrites what exists; the value stays `create` for saved workflows.
+	name: 'Create or Update',
+	action: 'Create or update a tag on a desktop',
+	description: 'Add a tag to a desktop, or change the value of the tag with the same key',
 	fields: [tagValueField({ resource: ['tag'], operation: ['create'] })],
 	read: (context) => ({ desktopId: readDesktopId(context), ...readTag(context) }),
 	request: ({ desktopId, key, value }) => ({

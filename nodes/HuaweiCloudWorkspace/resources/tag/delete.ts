@@ -15,7 +15,8 @@ export const deleteTag = routedOperation({
 	}),
 	request: ({ desktopId, key }) => ({ api: 'DeleteTag', method: 'DELETE', segments: ['desktops', desktopId, 'tags', key] }),
 	describe: ({ desktopId, key }) => ({ action: `delete tag "${key}" from desktop ${desktopId}`, desktopId }),
-	output: (context, input) => successItem(context, input),
+	// `deleted` as n8n's other delete operations answer; `success` stays for saved workflows that read it.
+	output: (context, input) => successItem(context, { ...input, deleted: true }),
 	// Deleting a tag that is already gone succeeds.
 	repeatable: true,
 });

@@ -11,6 +11,14 @@ import { desktopIdField, tagKeyField, tagListField } from '../../shared/descript
  */
 export const tagSharedFields: INodeProperties[] = [
 	{
+		displayName:
+			'Which to use: Create or Update for one tag per item; Add or Remove Many for several tags on one desktop; Add to Many Desktops for the same tags on many desktops (fewest requests)',
+		name: 'tagOperationChoice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['tag'], operation: ['create', 'batch', 'bulkCreate'] } },
+	},
+	{
 		...desktopIdField({
 			resource: ['tag'],
 			operation: ['create', 'delete', 'getAll', 'batch', 'bulkCreate', 'bulkDelete'],
@@ -19,7 +27,7 @@ export const tagSharedFields: INodeProperties[] = [
 	},
 	tagKeyField(
 		{ resource: ['tag'], operation: ['create', 'delete'] },
-		'The tag key. Create overwrites a tag with the same key; removing a tag the desktop does not have succeeds.',
+		'The tag key. Create or Update overwrites a tag with the same key; removing a tag the desktop does not have succeeds.',
 	),
 	tagListField('tags', 'Tags', 'The tags to add or remove, at most 20 per item', {
 		resource: ['tag'],

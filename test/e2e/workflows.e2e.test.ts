@@ -309,7 +309,7 @@ let stopExecute: RunResult | undefined;
 let apiErrorRequestId = '';
 const before: Record<string, string> = {};
 
-const EXAMPLE_DESKTOPS = { onboard: [did(20), did(21)], cleanup: [did(22), did(23)], decommission: [did(24), did(25)] };
+const EXAMPLE_DESKTOPS = { onboard: [did(20), did(21)], cleanup: [did(22), did(23)] };
 const SEED = ['de500000-0000-4000-8000-000000000001', 'de500000-0000-4000-8000-000000000002'];
 
 function exampleWorkflow(file: string, ids: string[], cred: { id: string; name: string }): WorkflowJson {
@@ -397,8 +397,6 @@ beforeAll(async () => {
 	add(EXAMPLE_DESKTOPS.onboard[1]);
 	add(EXAMPLE_DESKTOPS.cleanup[0], [{ key: 'tmp-build', value: '42' }, { key: 'env', value: 'dev' }]);
 	add(EXAMPLE_DESKTOPS.cleanup[1], [{ key: 'tmp-a', value: '' }, { key: 'tmp-b', value: '' }]);
-	add(EXAMPLE_DESKTOPS.decommission[0], [{ key: 'decommission', value: 'true' }]);
-	add(EXAMPLE_DESKTOPS.decommission[1], [{ key: 'decommission', value: 'false' }]);
 	for (const d of emu.listDesktops()) before[d.desktop_id] = JSON.stringify(d.tags);
 
 	n8n = await N8nInstance.create({ runtime, tarball });
@@ -411,7 +409,6 @@ beforeAll(async () => {
 	const examples = [
 		exampleWorkflow('tag-new-desktops.json', EXAMPLE_DESKTOPS.onboard, exampleCred),
 		exampleWorkflow('clean-up-tags.json', EXAMPLE_DESKTOPS.cleanup, exampleCred),
-		exampleWorkflow('delete-tagged-desktops.json', EXAMPLE_DESKTOPS.decommission, exampleCred),
 	];
 	await n8n.importWorkflows([...workflows, ...examples]);
 
@@ -420,7 +417,6 @@ beforeAll(async () => {
 	exampleResults = {
 		onboard: all[examples[0].id],
 		cleanup: all[examples[1].id],
-		decommission: all[examples[2].id],
 	};
 
 	// The same API error once more through `n8n execute`, which reports the full error object.
@@ -666,12 +662,6 @@ describe('examples/ run as shipped (desktop IDs swapped)', () => {
 		expect(exampleResults.cleanup.success).toBe(true);
 		expect(tagsOf(EXAMPLE_DESKTOPS.cleanup[0])).toEqual({ env: 'dev' });
 		expect(tagsOf(EXAMPLE_DESKTOPS.cleanup[1])).toEqual({});
-	});
-
-	test('delete-tagged-desktops', () => {
-		expect(exampleResults.decommission.success).toBe(true);
-		expect(emu.getDesktop(EXAMPLE_DESKTOPS.decommission[0])).toBeUndefined();
-		expect(emu.getDesktop(EXAMPLE_DESKTOPS.decommission[1])).toBeDefined();
 	});
 });
 

@@ -5,7 +5,10 @@
  * test. Published before start (`n8n publish:workflow`), so n8n activates it and polls at once (the
  * baseline), then every minute. Then n8n is stopped, a desktop deleted, n8n started again: the
  * activation poll of the new process reports the deletion alone, which proves that the stored
- * state survived the restart in n8n's database. About 3 minutes.
+ * state survived the restart in n8n's database. About 3 minutes. The shipped example
+ * examples/alert-on-desktop-error.json is published alongside (polling every minute instead of every
+ * 5, its Slack URL pointed at the same HTTP server): it must post exactly one message, for the desktop
+ * that went into ERROR.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +20,7 @@ import {
 	COMMUNITY_TRIGGER_TYPE,
 	CREDENTIAL_TYPE,
 	ensureRuntime,
+	loadExample,
 	N8nInstance,
 	n8nId,
 	randomFreePort,
@@ -30,6 +34,7 @@ let n8n: N8nInstance;
 let server: StartedN8n | undefined;
 let collector: http.Server;
 const seen: Array<Record<string, unknown>> = [];
+const slack: Array<Record<string, unknown>> = [];
 
 const wait = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -90,7 +95,7 @@ beforeAll(async () => {
 		let body = '';
 		req.on('data', (chunk: Buffer) => (body += chunk.toString()));
 		req.on('end', () => {
-			seen.push(JSON.parse(body) as Record<string, unknown>);
+			(req.url === '/seen' ? seen : slack).push(JSON.parse(body) as Record<string, unknown>);
 			res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
 		});
 	});
@@ -113,9 +118,16 @@ beforeAll(async () => {
 	};
 	await n8n.importCredentials([credential]);
 	const wf = workflow(collectorUrl, credential);
-	await n8n.importWorkflows([wf]);
-	const published = await n8n.cli(['publish:workflow', `--id=${wf.id}`]);
-	if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}\n${published.stderr}\n${n8n.logTail(published)}`);
+	const alert = { ...withCredential(loadExample('alert-on-desktop-error.json'), credential), id: n8nId('wfalert') };
+	for (const node of alert.nodes) {
+		if (node.type === COMMUNITY_TRIGGER_TYPE) Object.assign(node.parameters, { pollTimes: { item: [{ mode: 'everyMinute' }] } });
+		if (node.type === 'n8n-nodes-base.httpRequest') Object.assign(node.parameters, { url: `${collectorUrl}/slack` });
+	}
+	await n8n.importWorkflows([wf, alert]);
+	for (const id of [wf.id, alert.id]) {
+		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
+		if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}\n${published.stderr}\n${n8n.logTail(published)}`);
+	}
 }, 20 * 60_000);
 
 afterAll(async () => {
@@ -125,7 +137,7 @@ afterAll(async () => {
 	await new Promise((resolve) => collector?.close(resolve));
 });
 
-test('activation polls once for the baseline and emits nothing; 3 desktops created, 2 stopped and 1 retagged are 6 events, once', async () => {
+test('activation polls once for the baseline and emits nothing; 3 desktops created, 1 stopped, 1 in error and 1 retagged are 6 events, once', async () => {
 	server = await n8n.start(await randomFreePort());
 	await until('the activation poll', () => listCalls() >= 1, 120_000);
 	// Let the baseline be committed before changing anything.
@@ -134,7 +146,7 @@ test('activation polls once for the baseline and emits nothing; 3 desktops creat
 	// The issue's scenario: three desktops created, two stopped, one retagged, all between two polls.
 	const { dev01, dev02, prod01 } = emu.seedDesktopIds;
 	emu.updateDesktop(dev01, { status: 'SHUTOFF' });
-	emu.updateDesktop(dev02, { status: 'SHUTOFF' });
+	emu.updateDesktop(dev02, { status: 'ERROR' });
 	const prodTags = emu.getDesktop(prod01)?.tags ?? [];
 	emu.updateDesktop(prod01, { tags: [...prodTags, { key: 'on-call', value: 'team-a' }] });
 	const added = [1, 2, 3].map((n) => emu.addDesktop({ computer_name: `wks-e2e-${n}`, user_name: 'erin' }).desktop_id);
@@ -152,6 +164,10 @@ test('activation polls once for the baseline and emits nothing; 3 desktops creat
 	]);
 	expect(seen[0]).toMatchObject({ previousStatus: 'ACTIVE', status: 'SHUTOFF', computerName: 'wks-dev-01', userName: 'alice' });
 	expect(seen[2]).toMatchObject({ tagsAdded: [{ key: 'on-call', value: 'team-a' }] });
+	// The alert example: one Slack message, for the desktop in ERROR only.
+	expect(slack.map((message) => message.text)).toEqual([
+		`:red_circle: Desktop wks-dev-02 (bob) is now ERROR, was ACTIVE. Desktop ID: ${dev02}`,
+	]);
 }, 6 * 60_000);
 
 test('the stored state survives an n8n restart: the new process reports only what changed while it was down', async () => {

@@ -679,6 +679,16 @@ describe('hygiene', () => {
 		}
 	});
 
+	test('every example is loaded by an end-to-end test (so none can rot unnoticed)', () => {
+		const suites = fs
+			.readdirSync(path.join(REPO_ROOT, 'test', 'e2e'))
+			.filter((f) => f.endsWith('.e2e.test.ts'))
+			.map((f) => fs.readFileSync(path.join(REPO_ROOT, 'test', 'e2e', f), 'utf8'));
+		const loaded = (file: string) => suites.some((text) => new RegExp(`(loadExample|runExample|exampleWorkflow|file:)[^\\n]*'${file}'`).test(text));
+		const examples = fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((x) => x.endsWith('.json'));
+		expect(examples.filter((file) => !loaded(file))).toEqual([]);
+	});
+
 	test('examples use the community package node type and a placeholder credential', () => {
 		for (const f of fs.readdirSync(path.join(REPO_ROOT, 'examples')).filter((x) => x.endsWith('.json'))) {
 			const wf = loadExample(f);

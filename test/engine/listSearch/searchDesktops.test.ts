@@ -27,13 +27,13 @@ const failureOf = (call: Promise<unknown>) => call.then(() => undefined, (error:
 const query = (raw: string) => Object.fromEntries(new URLSearchParams(raw));
 const listRequests = () => emu.requests.filter((r) => r.route !== 'iam.login');
 
-test('the node registers searchDesktops and the Desktop picker offers it before By ID, default unchanged', () => {
+test('the node registers searchDesktops and the Desktop picker offers it before By ID, as the default of new nodes', () => {
 	const node = loadedNode();
 	expect(typeof node.methods.listSearch.searchDesktops).toBe('function');
 	const pickers = node.description.properties.filter((p) => p.name === 'desktopId');
 	expect(pickers.length).toBeGreaterThan(0);
 	for (const picker of pickers) {
-		expect(picker.default).toEqual({ mode: 'id', value: '' });
+		expect(picker.default).toEqual({ mode: 'list', value: '' });
 		expect(picker.modes?.map((m) => m.name)).toEqual(['list', 'id']);
 		expect(picker.modes?.[0].typeOptions).toEqual({ searchListMethod: 'searchDesktops', searchable: true });
 		expect(Object.keys(node.methods.listSearch)).toContain(picker.modes?.[0].typeOptions?.searchListMethod);

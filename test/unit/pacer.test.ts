@@ -313,7 +313,7 @@ describe('automatic rate, against a simulated gateway', () => {
 		expect(pacer.currentRate).toBeLessThanOrEqual(5.5);
 	});
 
-	test('takes up a limit that rises mid-run from 2 to 5 a second (another client of the account stopped) after 15 s and 60 requests without a 429', async () => {
+	test('takes up a limit that rises mid-run from 2 to 5 a second (another client of the account stopped) after 30 s and 60 requests without a 429', async () => {
 		const time = fakeTime();
 		const pacer = new Pacer({ maxConcurrent: 1 }, time.now, time.wait);
 		const server = gateway((accepted) => (accepted < 240 ? 2 : 5));

@@ -54,7 +54,7 @@ const RATE = {
 	 * such probe costs a 429 or two; the count keeps them rare at low limits. Measured in n8n's queue
 	 * mode, where each worker process paces on its own (README, "Running in queue mode").
 	 */
-	forgetAfterMs: 15_000,
+	forgetAfterMs: 30_000,
 	forgetAfterSuccesses: 60,
 	/**
 	 * Requests are spaced this much wider than 1/rate. A gateway counts requests in a sliding

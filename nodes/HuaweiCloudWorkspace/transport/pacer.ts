@@ -47,16 +47,6 @@ const RATE = {
 	 */
 	windowMs: 1000,
 	/**
-	 * A throttled rate is what the account had left at that moment: other clients of the account
-	 * come and go (another n8n worker, another tool). After this long and this many successes without
-	 * a 429 the pacer forgets it and climbs as at the start until Huawei answers 429 again, so a process
-	 * left alone on the account takes up what the others freed instead of staying at its share. Each
-	 * such probe costs a 429 or two; the count keeps them rare at low limits. Measured in n8n's queue
-	 * mode, where each worker process paces on its own (README, "Running in queue mode").
-	 */
-	forgetAfterMs: 30_000,
-	forgetAfterSuccesses: 60,
-	/**
 	 * Requests are spaced this much wider than 1/rate. A gateway counts requests in a sliding
 	 * one-second window by arrival: with starts exactly 1/rate apart, any request that reaches it a
 	 * millisecond later than the one five places after it (timer drift, a busy event loop, the
@@ -78,9 +68,6 @@ export class Pacer {
 	private throttledRate = Infinity;
 	/** When the rate was last lowered: 429s for requests started before that were sent too fast already counted. */
 	private lastDecreaseAt = -Infinity;
-	/** When the last 429 came back, and the successes since. */
-	private lastThrottledAt = -Infinity;
-	private successesSinceThrottled = 0;
 	/** When the last request was let go; the next one is due 1/rate (plus the margin) later. */
 	private lastStartAt = -Infinity;
 	/** No request starts before this (a Retry-After). */
@@ -174,8 +161,6 @@ export class Pacer {
 		// Huawei asked everyone to hold off: no request of this identity starts before then.
 		if (retryAfterMs !== undefined)
 			this.holdUntil = Math.max(this.holdUntil, this.now() + retryAfterMs);
-		this.lastThrottledAt = this.now();
-		this.successesSinceThrottled = 0;
 		if (startedAt < this.lastDecreaseAt || this.now() - this.lastDecreaseAt < RATE.windowMs) return;
 		this.throttledRate = this.rate;
 		this.rate = Math.max(RATE.min, this.rate * RATE.decrease);
@@ -183,12 +168,6 @@ export class Pacer {
 	}
 
 	onSuccess(): void {
-		this.successesSinceThrottled++;
-		if (
-			this.successesSinceThrottled >= RATE.forgetAfterSuccesses &&
-			this.now() - this.lastThrottledAt >= RATE.forgetAfterMs
-		)
-			this.throttledRate = Infinity;
 		const throttled = this.throttledRate;
 		const step =
 			throttled === Infinity

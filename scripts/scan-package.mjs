@@ -23,7 +23,7 @@
  *      import()) and no-dangerous-functions (eval, Function, child_process);
  *   3. a few text patterns in the spirit of the GuardDog threat rules (base64-decoded code run, process spawning,
  *      environment reads, file system access), for what ESLint cannot see.
- * Provenance cannot be checked before publishing: see README → Release checklist.
+ * Provenance cannot be checked before publishing: see CONTRIBUTING.md → Release checklist.
  *
  * Exit code 0 when clean, 1 with every violation listed as file:line rule message.
  * `node scripts/scan-package.mjs --dir <unpacked package>` scans a folder instead of packing the working tree.

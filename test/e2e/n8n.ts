@@ -532,17 +532,36 @@ export class N8nInstance {
 	}
 
 	/** Starts `n8n start`; resolves once the HTTP server answers /healthz. */
-	async start(port: number, opts: { onLine?: (l: string) => void } = {}): Promise<StartedN8n> {
+	async start(port: number, opts: { onLine?: (l: string) => void; env?: Record<string, string> } = {}): Promise<StartedN8n> {
+		return await this.serve('start', {
+			env: {
+				N8N_PORT: String(port),
+				N8N_LISTEN_ADDRESS: '127.0.0.1',
+				N8N_HOST: 'localhost',
+				N8N_SECURE_COOKIE: 'false',
+				...opts.env,
+			},
+			readyUrl: `http://127.0.0.1:${port}/healthz/readiness`,
+			url: `http://localhost:${port}`,
+			onLine: opts.onLine,
+		});
+	}
+
+	/**
+	 * Starts a long-running n8n command (`start`, `worker`) in its own process group and resolves once
+	 * `readyUrl` answers 2xx. Logs go to the console (captured in `output`) and to the user folder.
+	 */
+	async serve(
+		command: 'start' | 'worker',
+		opts: { env: Record<string, string>; readyUrl: string; url?: string; onLine?: (l: string) => void },
+	): Promise<StartedN8n> {
 		const env = {
 			...this.env(),
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_HOST: 'localhost',
-			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_OUTPUT: 'console,file',
 			N8N_LOG_LEVEL: 'info',
+			...opts.env,
 		};
-		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, command], {
 			cwd: this.workDir,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -550,32 +569,40 @@ export class N8nInstance {
 		});
 		this.children.add(child);
 		child.on('exit', () => this.children.delete(child));
-		let out = '';
+		const started: StartedN8n = {
+			url: opts.url ?? opts.readyUrl,
+			child,
+			output: '',
+			stop: async () => await killTree(child),
+		};
 		const onData = (b: Buffer) => {
 			const s = b.toString();
-			out += s;
+			started.output += s;
 			if (opts.onLine) for (const l of s.split('\n')) if (l.trim()) opts.onLine(l);
 		};
 		child.stdout!.on('data', onData);
 		child.stderr!.on('data', onData);
-		const url = `http://localhost:${port}`;
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode}):\n${tail(out)}`);
+			if (child.exitCode !== null) throw new Error(`n8n ${command} exited (${child.exitCode}):\n${tail(started.output)}`);
 			try {
-				const res = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
+				const res = await fetch(opts.readyUrl);
 				if (res.ok) break;
 			} catch {
 				// not up yet
 			}
 			await new Promise((r) => setTimeout(r, 500));
 		}
-		if (Date.now() >= deadline) throw new Error(`n8n start did not become ready:\n${tail(out)}`);
-		return {
-			url,
-			child,
-			stop: async () => killTree(child),
-		};
+		if (Date.now() >= deadline) {
+			await killTree(child);
+			throw new Error(`n8n ${command} did not become ready:\n${tail(started.output)}`);
+		}
+		return started;
+	}
+
+	/** For a signal handler that cannot wait: SIGKILLs the process group of every child still running. */
+	killAllNow(): void {
+		for (const c of this.children) if (c.pid !== undefined) killGroupNow(c.pid);
 	}
 
 	/** Kills any child still running and removes the work folder (unless keep). */
@@ -588,6 +615,8 @@ export class N8nInstance {
 export interface StartedN8n {
 	url: string;
 	child: import('node:child_process').ChildProcess;
+	/** Everything the process printed so far. */
+	output: string;
 	stop(): Promise<void>;
 }
 
@@ -799,6 +828,15 @@ export async function killTree(child: import('node:child_process').ChildProcess)
 	}, 10_000);
 	await exited;
 	clearTimeout(t);
+}
+
+/** SIGKILLs a process group at once, ignoring one that is already gone. */
+export function killGroupNow(pid: number): void {
+	try {
+		process.kill(-pid, 'SIGKILL');
+	} catch {
+		// gone
+	}
 }
 
 /** Synchronous check used by scripts: is a TCP port free on 127.0.0.1? */

@@ -5,7 +5,7 @@ import { credentialsFor, UNTHROTTLED } from './fixtures';
 import { runNode, type RunResult } from './harness';
 
 /**
- * The README's promise for a call Huawei refused ("Errors": the error keeps the error code,
+ * The README's promise for a call Huawei refused ("Troubleshooting": the error keeps the error code,
  * Huawei's message and the request ID), checked against the answer the emulator recorded, for
  * the per-operation files.
  */

@@ -2,8 +2,8 @@
 /**
  * `npm run screenshot`: the pictures of the README, taken from the real n8n editor.
  *
- *   docs/workflow-canvas.png     the Quick Start workflow (Manual Trigger -> Desktop > Get Many -> Tag > Create) on the canvas
- *   docs/node-tag-create.png     the Tag > Create node panel after the workflow ran: parameters, input and output
+ *   docs/workflow-canvas.png     the Quick Start workflow (Manual Trigger -> Desktop > Get Many -> Tag > Create or Update) on the canvas
+ *   docs/node-tag-create.png     the Tag > Create or Update node panel after the workflow ran: parameters, input and output
  *   docs/output-table.png        that node's output panel, table view
  *   docs/credential-dialog.png   the credential dialog in Access Key (AK/SK) mode, filled with placeholder values
  *

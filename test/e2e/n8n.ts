@@ -64,18 +64,41 @@ export interface N8nRuntime extends RuntimeVersions {
 	n8nEntry: string;
 }
 
-export function readRuntimeVersions(): RuntimeVersions {
-	const text = fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'n8n-runtime.versions'), 'utf8');
-	const get = (k: string) => {
-		const m = new RegExp(`^${k}=(.+)$`, 'm').exec(text);
-		if (!m) throw new Error(`scripts/n8n-runtime.versions lacks ${k}`);
-		return m[1].trim();
-	};
-	return { nodeVersion: get('NODE_VERSION'), n8nVersion: get('N8N_VERSION') };
+/**
+ * Which runtime to use: unset = the pinned n8n 2.x (scripts/n8n-runtime.versions); `N8N_RUNTIME=1x` = the
+ * n8n 1.x compatibility runtime (scripts/n8n-runtime-1x.versions). scripts/n8n-runtime.sh reads the same names.
+ */
+export function runtimeName(): string {
+	return process.env.N8N_RUNTIME ?? '';
 }
 
+function runtimeSuffix(): string {
+	const name = runtimeName();
+	return name ? `-${name}` : '';
+}
+
+export function readRuntimeVersions(): RuntimeVersions {
+	const file = path.join(REPO_ROOT, 'scripts', `n8n-runtime${runtimeSuffix()}.versions`);
+	const text = fs.readFileSync(file, 'utf8');
+	const get = (k: string) => {
+		const m = new RegExp(`^${k}=(.+)$`, 'm').exec(text);
+		if (!m) throw new Error(`${path.relative(REPO_ROOT, file)} lacks ${k}`);
+		return m[1].trim();
+	};
+	// N8N_RUNTIME_N8N_VERSION installs another n8n than the file's, to bracket the oldest version that passes.
+	return { nodeVersion: get('NODE_VERSION'), n8nVersion: process.env.N8N_RUNTIME_N8N_VERSION ?? get('N8N_VERSION') };
+}
+
+/** The n8n major version the harness drives (its CLI and node-type conventions differ between 1 and 2). */
+export function n8nMajor(rt: RuntimeVersions = readRuntimeVersions()): number {
+	return Number(rt.n8nVersion.split('.')[0]);
+}
+
+/** N8N_RUNTIME_DIR for the default runtime, N8N_RUNTIME_1X_DIR for `N8N_RUNTIME=1x` (as scripts/n8n-runtime.sh). */
 export function runtimeDir(): string {
-	return process.env.N8N_RUNTIME_DIR ?? path.join(REPO_ROOT, '.n8n-runtime');
+	const name = runtimeName();
+	const variable = name ? `N8N_RUNTIME_${name.toUpperCase()}_DIR` : 'N8N_RUNTIME_DIR';
+	return process.env[variable] ?? path.join(REPO_ROOT, `.n8n-runtime${runtimeSuffix()}`);
 }
 
 function runtimePaths(): N8nRuntime {
@@ -506,6 +529,15 @@ export class N8nInstance {
 
 	async importWorkflow(wf: WorkflowJson): Promise<void> {
 		await this.importWorkflows([wf]);
+	}
+
+	/**
+	 * Makes a workflow active so that `n8n start` runs its trigger. n8n 2.x publishes a version
+	 * (`publish:workflow`); n8n 1.x has no publishing and sets the flag (`update:workflow --active=true`).
+	 */
+	async activateWorkflow(id: string): Promise<void> {
+		const args = n8nMajor(this.runtime) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+		await this.cliOk(args, args[0]);
 	}
 
 	/** `n8n execute --id X --rawOutput`: one boot per workflow. */

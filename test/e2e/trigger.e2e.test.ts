@@ -2,7 +2,7 @@
 /**
  * The trigger in a real n8n 2.40.7 server (`n8n start`) with the packed package: the workflow
  * Trigger (all events, every minute) -> HTTP Request posts each item to a small HTTP server of this
- * test. Published before start (`n8n publish:workflow`), so n8n activates it and polls at once (the
+ * test. Activated before start (`activateWorkflow`: published in n8n 2.x), so n8n activates it and polls at once (the
  * baseline), then every minute. Then n8n is stopped, a desktop deleted, n8n started again: the
  * activation poll of the new process reports the deletion alone, which proves that the stored
  * state survived the restart in n8n's database. About 3 minutes.
@@ -114,8 +114,7 @@ beforeAll(async () => {
 	await n8n.importCredentials([credential]);
 	const wf = workflow(collectorUrl, credential);
 	await n8n.importWorkflows([wf]);
-	const published = await n8n.cli(['publish:workflow', `--id=${wf.id}`]);
-	if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}\n${published.stderr}\n${n8n.logTail(published)}`);
+	await n8n.activateWorkflow(wf.id);
 }, 20 * 60_000);
 
 afterAll(async () => {

@@ -500,8 +500,10 @@ export class N8nInstance {
 			track: this.children,
 		});
 		this.timings.push({ command: args[0], ms: r.ms });
-		r.logFile = logFile;
-		r.logMessages = readLogMessages(logFile);
+		// n8n 1.85 puts N8N_LOG_FILE_LOCATION under <user folder>/.n8n even when it is absolute.
+		const nested = path.join(this.userFolder, '.n8n', logFile);
+		r.logFile = fs.existsSync(logFile) || !fs.existsSync(nested) ? logFile : nested;
+		r.logMessages = readLogMessages(r.logFile);
 		this.transcript.push(r.stdout, r.stderr, ...r.logMessages);
 		return r;
 	}

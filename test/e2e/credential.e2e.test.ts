@@ -26,6 +26,9 @@ import {
 	buildAndPack,
 	CREDENTIAL_TYPE,
 	ensureRuntime,
+	httpRequestNodeVersion,
+	n8nMajor,
+	readRuntimeVersions,
 	itemsOf,
 	N8nInstance,
 	n8nId,
@@ -38,8 +41,15 @@ import {
 	type WorkflowJson,
 } from './n8n';
 
-/** The HTTP Request node's newest version in n8n 2.40.7 (its `defaultVersion`: what a new node gets). */
-const HTTP_REQUEST_VERSION = 4.5;
+/** The HTTP Request node's newest version in the runtime under test (its `defaultVersion`: what a new node gets). */
+let httpRequestVersion = 0;
+/**
+ * n8n 1.x differs in two things n8n does, not the credential: its HTTP Request node does not apply a
+ * credential's Allowed HTTP Request Domains (1.85.4, 1.123.81), and 1.123.81's Test button answers a 401/403 with
+ * its own generic sentence instead of the credential's `rules` message (still an Error; 1.85.4 shows the rule).
+ */
+const N8N_1X = n8nMajor() < 2;
+const GENERIC_TEST_ANSWER = N8N_1X && readRuntimeVersions().n8nVersion.startsWith('1.123.');
 const d = (n: number) => `e2ec0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const UNICODE_KEY = 'Kostenstelle ü';
 const RAW_KEY = 'Raum 2 ü';
@@ -230,7 +240,7 @@ function httpWorkflow(s: HttpScenario): WorkflowJson {
 			{
 				name: 'HTTP',
 				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: HTTP_REQUEST_VERSION,
+				typeVersion: httpRequestVersion,
 				position: [220, 0],
 				parameters,
 				credentials: { [CREDENTIAL_TYPE]: { id, name } },
@@ -271,6 +281,7 @@ const testIamLogins: Partial<Record<TestCase, number>> = {};
 
 beforeAll(async () => {
 	const runtime = await ensureRuntime();
+	httpRequestVersion = httpRequestNodeVersion(runtime);
 	const tarball = await buildAndPack();
 	emu = await startEmulator();
 	stranger = await startStranger();
@@ -471,6 +482,11 @@ describe('the credential goes only to Huawei hosts and its own endpoints', () =>
 	});
 
 	test("n8n's Allowed HTTP Request Domains still blocks a host it does not list, even the credential's endpoint", () => {
+		if (N8N_1X) {
+			expect(response('domainsBlockEmulator').statusCode).toBe(200);
+			expect(sent(`/v2/${emu.projectId}/desktops/${d(10)}/tags`)).toHaveLength(1);
+			return;
+		}
 		expect(failure('domainsBlockEmulator')).toMatch(/Domain not allowed/);
 		expect(sent(`/v2/${emu.projectId}/desktops/${d(10)}/tags`)).toHaveLength(0);
 	});
@@ -505,6 +521,10 @@ describe("the credential's Test button (POST /rest/credentials/test)", () => {
 	});
 
 	test("expired token: the credential's 401 message", () => {
+		if (GENERIC_TEST_ANSWER) {
+			expect(answers.expiredToken).toEqual({ status: 'Error', message: 'Authorization failed - please check your credentials' });
+			return;
+		}
 		expect(answers.expiredToken).toEqual({ status: 'Error', message: rule(401) });
 		expect(answers.expiredToken?.message).toMatch(/^Huawei Cloud rejected the credentials \(401\)/);
 	});
@@ -513,7 +533,7 @@ describe("the credential's Test button (POST /rest/credentials/test)", () => {
 		// n8n re-authenticates after the 401; the credential refuses to re-sign and throws. The real tester matches
 		// its rules on `cause.response.status`, so that error must carry one (without it: "Authorization failed").
 		expect(answers.wrongSecret).toEqual({ status: 'Error', message: answers.expiredToken?.message });
-		expect(answers.wrongSecret?.message).toMatch(/signature does not match \(check the secret key and this machine's clock\)/);
+		if (!GENERIC_TEST_ANSWER) expect(answers.wrongSecret?.message).toMatch(/signature does not match \(check the secret key and this machine's clock\)/);
 		const reqs = testRequests.wrongSecret ?? [];
 		expect(reqs.map((q) => [q.auth, q.status])).toEqual([['aksk', 401]]);
 	});
@@ -526,6 +546,10 @@ describe("the credential's Test button (POST /rest/credentials/test)", () => {
 	});
 
 	test("token for another project: the credential's 403 message", () => {
+		if (GENERIC_TEST_ANSWER) {
+			expect(answers.foreignToken).toEqual({ status: 'Error', message: 'Forbidden - perhaps check your credentials?' });
+			return;
+		}
 		expect(answers.foreignToken).toEqual({ status: 'Error', message: rule(403) });
 		expect(answers.foreignToken?.message).toMatch(/^The credentials are valid but may not use Workspace in this project/);
 	});

@@ -1,6 +1,7 @@
 /**
  * End-to-end suite: real n8n (pinned in scripts/n8n-runtime.versions) runs the PACKED package against the
- * local emulator. `npm run test:e2e`. The first run on a machine provisions the runtime (minutes).
+ * local emulator. `npm run test:e2e`; `npm run test:e2e:1x` runs it on n8n 1.x (N8N_RUNTIME=1x,
+ * scripts/n8n-runtime-1x.versions). The first run on a machine provisions the runtime (minutes).
  */
 const path = require('node:path');
 

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- developer and test tooling: runs under Node, never shipped in the n8n package */
 /**
- * Real-n8n harness: runs the PACKED package inside a pinned n8n (scripts/n8n-runtime.versions).
+ * Real-n8n harness: runs the PACKED package inside a pinned n8n (scripts/n8n-runtime.versions), or with
+ * N8N_RUNTIME=1x inside the newest n8n 1.x (scripts/n8n-runtime-1x.versions: Node 22, its own folder).
  *
  * Used by the e2e jest suite (test/e2e/*.e2e.test.ts) and by scripts/demo.ts and scripts/editor.ts.
  *
@@ -64,18 +65,41 @@ export interface N8nRuntime extends RuntimeVersions {
 	n8nEntry: string;
 }
 
-export function readRuntimeVersions(): RuntimeVersions {
-	const text = fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'n8n-runtime.versions'), 'utf8');
-	const get = (k: string) => {
-		const m = new RegExp(`^${k}=(.+)$`, 'm').exec(text);
-		if (!m) throw new Error(`scripts/n8n-runtime.versions lacks ${k}`);
-		return m[1].trim();
-	};
-	return { nodeVersion: get('NODE_VERSION'), n8nVersion: get('N8N_VERSION') };
+/**
+ * Which runtime to use: unset = the pinned n8n 2.x (scripts/n8n-runtime.versions); `N8N_RUNTIME=1x` = the
+ * n8n 1.x compatibility runtime (scripts/n8n-runtime-1x.versions). scripts/n8n-runtime.sh reads the same names.
+ */
+export function runtimeName(): string {
+	return process.env.N8N_RUNTIME ?? '';
 }
 
+function runtimeSuffix(): string {
+	const name = runtimeName();
+	return name ? `-${name}` : '';
+}
+
+export function readRuntimeVersions(): RuntimeVersions {
+	const file = path.join(REPO_ROOT, 'scripts', `n8n-runtime${runtimeSuffix()}.versions`);
+	const text = fs.readFileSync(file, 'utf8');
+	const get = (k: string) => {
+		const m = new RegExp(`^${k}=(.+)$`, 'm').exec(text);
+		if (!m) throw new Error(`${path.relative(REPO_ROOT, file)} lacks ${k}`);
+		return m[1].trim();
+	};
+	// N8N_RUNTIME_N8N_VERSION installs another n8n than the file's, to bracket the oldest version that passes.
+	return { nodeVersion: get('NODE_VERSION'), n8nVersion: process.env.N8N_RUNTIME_N8N_VERSION ?? get('N8N_VERSION') };
+}
+
+/** The n8n major version the harness drives (its CLI and node-type conventions differ between 1 and 2). */
+export function n8nMajor(rt: RuntimeVersions = readRuntimeVersions()): number {
+	return Number(rt.n8nVersion.split('.')[0]);
+}
+
+/** N8N_RUNTIME_DIR for the default runtime, N8N_RUNTIME_1X_DIR for `N8N_RUNTIME=1x` (as scripts/n8n-runtime.sh). */
 export function runtimeDir(): string {
-	return process.env.N8N_RUNTIME_DIR ?? path.join(REPO_ROOT, '.n8n-runtime');
+	const name = runtimeName();
+	const variable = name ? `N8N_RUNTIME_${name.toUpperCase()}_DIR` : 'N8N_RUNTIME_DIR';
+	return process.env[variable] ?? path.join(REPO_ROOT, `.n8n-runtime${runtimeSuffix()}`);
 }
 
 function runtimePaths(): N8nRuntime {
@@ -88,6 +112,17 @@ function runtimePaths(): N8nRuntime {
 		nodeBin: path.join(dir, 'node_modules', `node-${osName}-${arch}`, 'bin', 'node'),
 		n8nEntry: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 	};
+}
+
+/**
+ * The HTTP Request node's `defaultVersion` in the runtime (what a new node gets): 4.5 in n8n 2.40.7, 4.3 in
+ * 1.123, 4.2 in 1.85. A workflow naming a version its n8n lacks fails to start.
+ */
+export function httpRequestNodeVersion(rt: N8nRuntime): number {
+	const file = path.join(rt.dir, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	const m = /defaultVersion:\s*([\d.]+)/.exec(fs.readFileSync(file, 'utf8'));
+	if (!m) throw new Error(`no defaultVersion in ${file}`);
+	return Number(m[1]);
 }
 
 /** Runs scripts/n8n-runtime.sh (a no-op when the marker matches the pinned versions). */
@@ -442,6 +477,10 @@ export class N8nInstance {
 			GENERIC_TIMEZONE: 'UTC',
 			NODE_ENV: 'production',
 		});
+		// n8n 1.123's default "vm" expression engine evaluated `$('Other node').item` (and `.first()`) to nothing
+		// in these CLI runs, for n8n's own Set node as well, so the shipped examples' second and third nodes got no
+		// desktop ID (and the node refused the item). Its "legacy" engine, the one n8n 1.x used before, does not.
+		if (n8nMajor(this.runtime) < 2) env.N8N_EXPRESSION_ENGINE = 'legacy';
 		for (const [k, v] of Object.entries(this.extraEnv)) env[k] = v;
 		return env;
 	}
@@ -461,8 +500,10 @@ export class N8nInstance {
 			track: this.children,
 		});
 		this.timings.push({ command: args[0], ms: r.ms });
-		r.logFile = logFile;
-		r.logMessages = readLogMessages(logFile);
+		// n8n 1.85 puts N8N_LOG_FILE_LOCATION under <user folder>/.n8n even when it is absolute.
+		const nested = path.join(this.userFolder, '.n8n', logFile);
+		r.logFile = fs.existsSync(logFile) || !fs.existsSync(nested) ? logFile : nested;
+		r.logMessages = readLogMessages(r.logFile);
 		this.transcript.push(r.stdout, r.stderr, ...r.logMessages);
 		return r;
 	}
@@ -508,6 +549,15 @@ export class N8nInstance {
 		await this.importWorkflows([wf]);
 	}
 
+	/**
+	 * Makes a workflow active so that `n8n start` runs its trigger. n8n 2.x publishes a version
+	 * (`publish:workflow`); n8n 1.x has no publishing and sets the flag (`update:workflow --active=true`).
+	 */
+	async activateWorkflow(id: string): Promise<void> {
+		const args = n8nMajor(this.runtime) >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'];
+		await this.cliOk(args, args[0]);
+	}
+
 	/** `n8n execute --id X --rawOutput`: one boot per workflow. */
 	async executeWorkflow(id: string): Promise<RunResult> {
 		const r = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
@@ -531,7 +581,7 @@ export class N8nInstance {
 		return parseBatchOutput(ids, snapDir, outFile, r, this.logTail(r));
 	}
 
-	/** Starts `n8n start`; resolves once the HTTP server answers /healthz. */
+	/** Starts `n8n start`; resolves once the HTTP server is ready and its REST API answers. */
 	async start(port: number, opts: { onLine?: (l: string) => void; env?: Record<string, string> } = {}): Promise<StartedN8n> {
 		return await this.serve('start', {
 			env: {
@@ -542,6 +592,8 @@ export class N8nInstance {
 				...opts.env,
 			},
 			readyUrl: `http://127.0.0.1:${port}/healthz/readiness`,
+			// n8n 1.x answers readiness before it mounts its REST routes (they answer 404 for a moment).
+			apiReadyUrl: `http://127.0.0.1:${port}/rest/settings`,
 			url: `http://localhost:${port}`,
 			onLine: opts.onLine,
 		});
@@ -549,11 +601,11 @@ export class N8nInstance {
 
 	/**
 	 * Starts a long-running n8n command (`start`, `worker`) in its own process group and resolves once
-	 * `readyUrl` answers 2xx. Logs go to the console (captured in `output`) and to the user folder.
+	 * `readyUrl` (and `apiReadyUrl`, if given) answers 2xx. Logs go to the console (captured in `output`) and to the user folder.
 	 */
 	async serve(
 		command: 'start' | 'worker',
-		opts: { env: Record<string, string>; readyUrl: string; url?: string; onLine?: (l: string) => void },
+		opts: { env: Record<string, string>; readyUrl: string; apiReadyUrl?: string; url?: string; onLine?: (l: string) => void },
 	): Promise<StartedN8n> {
 		const env = {
 			...this.env(),
@@ -587,7 +639,7 @@ export class N8nInstance {
 			if (child.exitCode !== null) throw new Error(`n8n ${command} exited (${child.exitCode}):\n${tail(started.output)}`);
 			try {
 				const res = await fetch(opts.readyUrl);
-				if (res.ok) break;
+				if (res.ok && (!opts.apiReadyUrl || (await fetch(opts.apiReadyUrl)).ok)) break;
 			} catch {
 				// not up yet
 			}
@@ -626,6 +678,7 @@ export interface StartedN8n {
 /** The parts of an n8n run (IRun, as `execute` logs it or `execute-batch` snapshots it) that the harness reads. */
 interface RunJson {
 	status?: string;
+	finished?: boolean;
 	data?: { resultData?: ResultDataJson };
 	resultData?: ResultDataJson;
 }
@@ -662,12 +715,21 @@ function findJson(stdout: string): RunJson | undefined {
 	}
 }
 
+/**
+ * n8n 2.x says `status: success`. n8n 1.x's `execute` (1.85 at least) hands back the run before its status is
+ * updated: `status: running` with `finished: true`, which only a run without an error gets.
+ */
+function finishedWell(run: RunJson | undefined): boolean {
+	if (run?.status === undefined || run.status === 'success') return true;
+	return run.status === 'running' && run.finished === true;
+}
+
 function toRunResult(id: string, run: RunJson | undefined, r: CliResult): RunResult {
 	const resultData: ResultDataJson = run?.data?.resultData ?? run?.resultData ?? {};
 	const error = resultData.error;
 	return {
 		workflowId: id,
-		success: !error && (run?.status === undefined || run.status === 'success'),
+		success: !error && finishedWell(run),
 		error,
 		lastNodeExecuted: resultData.lastNodeExecuted,
 		runData: resultData.runData ?? {},

@@ -61,14 +61,11 @@ beforeAll(async () => {
 		{ ...withCredential(loadExample('offboard-employee.json'), credential), id: n8nId('wfoffboard') },
 	];
 	await n8n.importWorkflows(workflows);
-	for (const workflow of workflows) {
-		const published = await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
-		if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}\n${published.stderr}`);
-	}
+	for (const workflow of workflows) await n8n.activateWorkflow(workflow.id);
 	server = await n8n.start(await randomFreePort(), { onLine: (line) => (ready ||= line.includes('Editor is now accessible')) });
 	const deadline = Date.now() + 120_000;
 	while (!ready && Date.now() < deadline) await wait(250);
-	// Published workflows are activated just after the editor line.
+	// Active workflows are activated just after the editor line.
 	await wait(3000);
 }, 20 * 60_000);
 

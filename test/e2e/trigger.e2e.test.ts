@@ -2,11 +2,11 @@
 /**
  * The trigger in a real n8n 2.40.7 server (`n8n start`) with the packed package: the workflow
  * Trigger (all events, every minute) -> HTTP Request posts each item to a small HTTP server of this
- * test. Published before start (`n8n publish:workflow`), so n8n activates it and polls at once (the
+ * test. Activated before start (`activateWorkflow`: published in n8n 2.x), so n8n activates it and polls at once (the
  * baseline), then every minute. Then n8n is stopped, a desktop deleted, n8n started again: the
  * activation poll of the new process reports the deletion alone, which proves that the stored
  * state survived the restart in n8n's database. About 3 minutes. The shipped example
- * examples/alert-on-desktop-error.json is published alongside (polling every minute instead of every
+ * examples/alert-on-desktop-error.json is activated alongside (polling every minute instead of every
  * 5, its Slack URL pointed at the same HTTP server): it must post exactly one message, for the desktop
  * that went into ERROR.
  */
@@ -124,10 +124,7 @@ beforeAll(async () => {
 		if (node.type === 'n8n-nodes-base.httpRequest') Object.assign(node.parameters, { url: `${collectorUrl}/slack` });
 	}
 	await n8n.importWorkflows([wf, alert]);
-	for (const id of [wf.id, alert.id]) {
-		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
-		if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}\n${published.stderr}\n${n8n.logTail(published)}`);
-	}
+	for (const id of [wf.id, alert.id]) await n8n.activateWorkflow(id);
 }, 20 * 60_000);
 
 afterAll(async () => {

@@ -323,7 +323,7 @@ export class WorkspaceClient {
 		context.addExecutionHints({
 			type: 'info',
 			location: 'outputPane',
-			message: `Huawei Cloud throttled ${throttled} of the ${attempts} requests of this run (HTTP 429); the node slowed down and sent each of them again, so no item failed because of it. Set Rate Limiting > Max Requests per Second if other tools share this account's limit.`,
+			message: `Huawei Cloud throttled ${throttled} of the ${attempts} requests of this run (HTTP 429); the node slowed down and sent each of them again, within Rate Limiting's Max Attempts and Max Retry Wait. Set Rate Limiting > Max Requests per Second if other tools share this account's limit.`,
 		});
 	}
 

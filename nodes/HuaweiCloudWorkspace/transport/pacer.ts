@@ -203,16 +203,18 @@ export class Pacer {
 		if (retryAfterMs !== undefined)
 			this.holdUntil = Math.max(this.holdUntil, this.now() + retryAfterMs);
 		if (startedAt < this.lastDecreaseAt || this.now() - this.lastDecreaseAt < RATE.windowMs) return;
-		const acceptedInWindow = this.accepted.filter(
-			(t) => t > startedAt - RATE.windowMs && t <= startedAt,
-		).length;
-		if (this.throttledRate === Infinity && acceptedInWindow > 0) {
+		// Only the first 429 reads what was accepted; from then on nothing is recorded (onSuccess).
+		const acceptedInWindow =
+			this.throttledRate === Infinity
+				? this.accepted.filter((t) => t > startedAt - RATE.windowMs && t <= startedAt).length
+				: 0;
+		this.accepted.length = 0;
+		if (acceptedInWindow > 0) {
 			// The first 429: the gateway had just accepted its limit in the window before this request,
 			// which this process counts as the successes started then, give or take those still
 			// unanswered. Resume there, and probe no higher than that count plus the unanswered.
 			this.throttledRate = Math.min(this.rate, acceptedInWindow + this.sent);
 			this.rate = Math.max(RATE.min, Math.min(this.rate, acceptedInWindow));
-			this.accepted.length = 0;
 		} else {
 			this.throttledRate = this.rate;
 			this.rate = Math.max(RATE.min, this.rate * RATE.decrease);

@@ -127,17 +127,27 @@ async function login(helpers: IHttpRequestHelper['helpers'], login: PasswordLogi
 	return { promise: Promise.resolve(token), token, expiresAt: Number.isNaN(expiresAt) ? undefined : expiresAt };
 }
 
+/** How many replaced tokens a login remembers: a few renewals' worth, from this and other processes. */
+const REPLACED_MEMORY = 64;
+
 /**
  * Project-scoped IAM tokens, logged in at most once per token lifetime however many requests ask
  * at the same moment. One cache lives as long as the credential type n8n loaded, i.e. the process.
  */
 export class IamTokenCache {
 	private readonly entries = new Map<string, CachedToken>();
+	/**
+	 * Per login, the tokens known to be superseded by the cached one: this process's earlier tokens
+	 * and the refused tokens that made it log in. In queue mode the token n8n stored may come from
+	 * another worker's login; when it is refused, this process's own token may be just as expired.
+	 */
+	private readonly replaced = new Map<string, Set<string>>();
 
 	/**
-	 * `heldToken` is the token the caller already has ('' for none): a caller holding an older
-	 * token, or none, gets the latest one; a caller holding the latest one has just seen it
-	 * rejected, so only then is a new login started.
+	 * `heldToken` is the token the caller already has ('' for none), and n8n asks only when it has
+	 * none or the held one was refused. A caller holding a token this cache already replaced gets
+	 * the latest one; a caller holding the latest one, or one this process never replaced, has just
+	 * seen a live-looking token refused, so only then is a new login started.
 	 */
 	async token(
 		helpers: IHttpRequestHelper['helpers'],
@@ -147,15 +157,29 @@ export class IamTokenCache {
 	): Promise<string> {
 		const key = cacheKey(credentials);
 		const cached = this.entries.get(key);
+		let replaced = this.replaced.get(key);
+		if (!replaced) {
+			replaced = new Set<string>();
+			this.replaced.set(key, replaced);
+		}
 		if (cached) {
 			if (cached.failure && cached.failedAt !== undefined && now() - cached.failedAt < FAILURE_MEMORY_MS) {
 				throw cached.failure;
 			}
-			const pending = cached.token === undefined && !cached.failure;
-			const fresh = cached.expiresAt === undefined || cached.expiresAt - EXPIRY_MARGIN_MS > now();
-			if (pending || (cached.token !== undefined && cached.token !== heldToken && fresh)) {
+			if (cached.token === undefined && !cached.failure) {
+				// The login under way replaces the held token too: its stragglers must not log in again.
+				if (heldToken !== '') replaced.add(heldToken);
 				return await cached.promise;
 			}
+			const fresh = cached.expiresAt === undefined || cached.expiresAt - EXPIRY_MARGIN_MS > now();
+			const superseded = heldToken === '' || replaced.has(heldToken);
+			if (cached.token !== undefined && superseded && fresh) return await cached.promise;
+			if (cached.token !== undefined) replaced.add(cached.token);
+		}
+		if (heldToken !== '') replaced.add(heldToken);
+		for (const old of replaced) {
+			if (replaced.size <= REPLACED_MEMORY) break;
+			replaced.delete(old);
 		}
 		const entry: CachedToken = { promise: Promise.resolve('') };
 		entry.promise = login(helpers, credentials).then(

@@ -177,12 +177,48 @@ describe('IamTokenCache: one login for many callers', () => {
 		expect(iam.calls).toHaveLength(2);
 	});
 
-	it('a caller holding a token unknown to the cache gets the cached one without a login', async () => {
+	it('a caller holding a refused token this process never had logs in anew (in queue mode it may be another worker\'s)', async () => {
 		const iam = fakeIam();
 		const time = clock();
 		await cache.token(iam.helpers, LOGIN, '', time.now);
-		await expect(cache.token(iam.helpers, LOGIN, 'pasted-elsewhere', time.now)).resolves.toBe('token-1');
-		expect(iam.calls).toHaveLength(1);
+		await expect(cache.token(iam.helpers, LOGIN, 'stored-by-another-worker', time.now)).resolves.toBe('token-2');
+		expect(iam.calls).toHaveLength(2);
+	});
+
+	it('stragglers holding that same refused token get the new one without another login', async () => {
+		const iam = fakeIam();
+		const time = clock();
+		await cache.token(iam.helpers, LOGIN, '', time.now);
+		const during = await Promise.all(Array.from({ length: 20 }, () => cache.token(iam.helpers, LOGIN, 'foreign', time.now)));
+		const after = await cache.token(iam.helpers, LOGIN, 'foreign', time.now);
+		expect(new Set([...during, after])).toEqual(new Set(['token-2']));
+		expect(iam.calls).toHaveLength(2);
+	});
+
+	it('two worker processes sharing the stored token: after IAM expired every token, each renews once and none is handed an expired one', async () => {
+		let issued = 0;
+		const valid = new Set<string>();
+		const iam = fakeIam(() => {
+			const token = `token-${++issued}`;
+			valid.add(token);
+			return { statusCode: 201, headers: { 'x-subject-token': token }, body: { token: { expires_at: huaweiTime(T0 + 24 * HOUR) } } };
+		});
+		const time = clock();
+		const worker1 = new IamTokenCache();
+		const worker2 = new IamTokenCache();
+		const stored1 = await worker1.token(iam.helpers, LOGIN, '', time.now);
+		const stored2 = await worker2.token(iam.helpers, LOGIN, '', time.now);
+		valid.clear();
+		// n8n stores the last login's token; each worker's next execution starts from it and is refused.
+		const renewed1 = await worker1.token(iam.helpers, LOGIN, stored2, time.now);
+		const renewed2 = await worker2.token(iam.helpers, LOGIN, renewed1, time.now);
+		expect(valid.has(renewed1)).toBe(true);
+		expect(valid.has(renewed2)).toBe(true);
+		expect([stored1, stored2, renewed1, renewed2]).toEqual(['token-1', 'token-2', 'token-3', 'token-4']);
+		// Later requests in worker 1 still holding either old token get its new one without a login.
+		await expect(worker1.token(iam.helpers, LOGIN, stored1, time.now)).resolves.toBe(renewed1);
+		await expect(worker1.token(iam.helpers, LOGIN, stored2, time.now)).resolves.toBe(renewed1);
+		expect(iam.calls).toHaveLength(4);
 	});
 
 	it('keeps tokens of different IAM users apart', async () => {

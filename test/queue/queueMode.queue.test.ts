@@ -94,8 +94,9 @@ afterAll(async () => {
 });
 
 /**
- * The time is printed, not asserted: with each worker pacing on its own, 4x100 items took 1.35x to 1.9x the
- * minimum (80 s), so the issue's 1.5x is not met reliably (README, "Running in queue mode").
+ * Each worker paces on its own; what makes their sum reach the limit is the pacer's probing above a
+ * rate it learned from 429s (pacer.ts RATE.probeStep), which lets a worker take back the share another
+ * worker held once that one is done.
  */
 describe('throughput in sum: 4 executions of 100 Tag > Create items against 5 requests a second', () => {
 	const groups = [1, 2, 3, 4];
@@ -141,6 +142,9 @@ describe('throughput in sum: 4 executions of 100 Tag > Create items against 5 re
 		expect(creates.filter((r) => !ok(r) && r.status !== 429)).toEqual([]);
 	});
 
+	test('all 400 items within 1.5x of the minimum the limit allows (80 s)', () => {
+		expect(elapsedMs).toBeLessThanOrEqual(1.5 * ((RUNS * ITEMS) / PER_SECOND) * 1000);
+	});
 });
 
 describe('bulk path: 4 executions of Add to Many Desktops with 1,000 items each, against 5 requests a second', () => {

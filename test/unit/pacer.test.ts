@@ -127,7 +127,7 @@ describe('concurrency', () => {
 });
 
 describe('adaptive rate', () => {
-	test('a 429 lowers the rate to 70%; each success adds 5% of the throttled rate (at most 0.5), only 0.2% of it from 85% on, never above the ceiling', () => {
+	test('a 429 lowers the rate to 70%; each success adds 5% of the throttled rate (at most 0.5), only 0.2% of it from 85% on, none from 95% on (only probes go higher)', () => {
 		const time = fakeTime();
 		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, time.now, time.wait);
 		pacer.onThrottled(0);
@@ -140,7 +140,8 @@ describe('adaptive rate', () => {
 		pacer.onSuccess(); // from 8.5 on: cautious, 0.2% of 10
 		expect(pacer.currentRate).toBeCloseTo(8.52);
 		for (let i = 0; i < 1000; i++) pacer.onSuccess();
-		expect(pacer.currentRate).toBe(10);
+		expect(pacer.currentRate).toBeGreaterThanOrEqual(9.5);
+		expect(pacer.currentRate).toBeLessThan(9.52);
 	});
 
 	test('without a ceiling the rate starts at 2 a second; before any 429 each success adds half of it', () => {
@@ -375,6 +376,75 @@ describe('automatic rate, against a simulated gateway', () => {
 		const startedAt = server.lastAt;
 		await run(second, server, 200);
 		expect(server.lastAt - startedAt).toBeLessThanOrEqual(1.3 * 10_000);
+	});
+});
+
+/**
+ * Probing above a rate learned from 429s (pacer.ts RATE.probeStep): what lets a worker take back the
+ * share of the limit another worker held. Each case drives one pacer that is held back by its rate
+ * (requests always waiting), on a clock that moves only when the pacer waits.
+ */
+describe('probing above the learned rate', () => {
+	/** A pacer throttled once at 10 a second, then settled at 10 (its first 429 with 10 accepted). */
+	async function settledAtTen() {
+		const time = fakeTime();
+		const pacer = new Pacer({ maxConcurrent: 10 }, time.now, time.wait);
+		for (let i = 0; i < 10; i++) pacer.onSuccess(0);
+		pacer.onThrottled(0);
+		expect(pacer.currentRate).toBe(10);
+		/** Starts `n` requests one after another, answering each as `answer` says, and returns the rates seen. */
+		const send = async (n: number, answer: (startedAt: number) => 'ok' | '429' = () => 'ok') => {
+			const rates: number[] = [];
+			for (let i = 0; i < n; i++) {
+				const release = await pacer.acquire();
+				rates.push(pacer.currentRate);
+				if (answer(release.startedAt) === 'ok') pacer.onSuccess(release.startedAt);
+				else pacer.onThrottled(release.startedAt);
+				release();
+			}
+			return rates;
+		};
+		return { time, pacer, send };
+	}
+
+	test('no probe within 10 seconds of a 429; then the rate goes 1 a second higher for one window', async () => {
+		const { time, send } = await settledAtTen();
+		const rates = await send(120);
+		const probeAt = rates.findIndex((r) => r > 10);
+		expect(probeAt).toBeGreaterThan(0);
+		expect(rates[probeAt]).toBe(11);
+		// Requests at 10 a second (plus the 3% margin): the first probe comes at about 10 seconds.
+		expect(probeAt).toBeGreaterThanOrEqual(97);
+		expect(time.now()).toBeGreaterThan(10_000);
+	});
+
+	test('a probe accepted for a whole window is kept, and the next one doubles the step: 11, 13, 17, 25, 41', async () => {
+		const { send } = await settledAtTen();
+		const rates = await send(200);
+		expect([...new Set(rates.filter((r) => r > 10))]).toEqual([11, 13, 17, 25, 41]);
+	});
+
+	test('a refused probe goes back to the rate before it; the next probe waits twice as long as the first, then 30 seconds, no longer', async () => {
+		const { time, pacer, send } = await settledAtTen();
+		// A gateway admitting 10 in any sliding second, by start time.
+		const admitted: number[] = [];
+		const refusedAt: number[] = [];
+		const ratesAfter: number[] = [];
+		await send(1300, (startedAt) => {
+			const inWindow = admitted.filter((t) => t > startedAt - 1000).length;
+			if (inWindow < 10) {
+				admitted.push(startedAt);
+				return 'ok';
+			}
+			refusedAt.push(startedAt);
+			queueMicrotask(() => ratesAfter.push(pacer.currentRate));
+			return '429';
+		});
+		expect(time.now()).toBeGreaterThan(125_000);
+		const gaps = refusedAt.slice(1).map((t, i) => Math.round((t - refusedAt[i]) / 1000));
+		// The probe's first request over the limit is refused at once, so each gap is the wait itself.
+		expect(gaps.slice(0, 4)).toEqual([20, 30, 30, 30]);
+		expect(new Set(ratesAfter)).toEqual(new Set([10]));
 	});
 });
 

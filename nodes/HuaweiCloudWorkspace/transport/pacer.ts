@@ -32,22 +32,21 @@ const RATE = {
 	/**
 	 * After the first 429 each success adds to the rate: at most `fastShare` of the rate that was
 	 * last throttled (and at most `step`) up to `cautiousFrom` of it,
-	 * then `cautiousShare` of it, so that from 85% back to the throttled rate takes about 75 requests
-	 * whatever the limit: the pacer creeps up on the server's real limit instead of running into it
-	 * again at once.
+	 * then `cautiousShare` of it, so that from 85% to 95% of the throttled rate takes about 50
+	 * requests whatever the limit: the pacer creeps up on the server's real limit instead of running
+	 * into it again at once.
 	 */
 	step: 0.5,
 	fastShare: 0.05,
 	cautiousFrom: 0.85,
 	cautiousShare: 0.002,
 	/**
-	 * Just under the throttled rate the pacer all but settles: `settleShare` of it per success, about
-	 * 170 requests to probe the last 5%. Network jitter puts an extra request in the gateway's window
-	 * now and then when the rate is within a few percent of the limit; settling there would trade
-	 * every few dozen requests for a 429.
+	 * Just under the throttled rate the pacer settles: successes add nothing from `settleFrom` of it
+	 * on, and only probes (below) go higher. Network jitter puts an extra request in the gateway's
+	 * window now and then when the rate is within a few percent of the limit; creeping up there
+	 * would trade every few dozen requests for a 429.
 	 */
 	settleFrom: 0.95,
-	settleShare: 0.0003,
 	/**
 	 * Huawei's gateway counts requests in a sliding one-second window, so for up to a second after the
 	 * rate was lowered, 429s still come from requests counted at the old rate: the rate is lowered at
@@ -63,6 +62,24 @@ const RATE = {
 	 * items, 5/s) exact spacing lost 71 requests to 429 and 20% of the time.
 	 */
 	spacingMargin: 1.03,
+	/**
+	 * A rate learned from 429s may be another process's doing: in n8n's queue mode the workers share
+	 * the account's limit, and a worker that met it while another was busy settles at its share and,
+	 * settled, would keep that share after the other finished. So a pacer that has settled and is
+	 * still held back by its rate probes: it raises the rate by `probeStep` requests a second for one
+	 * window. Accepted throughout, it keeps the rate and probes again at once with twice the step;
+	 * refused, it goes back to the rate before the probe and waits twice as long before the next one
+	 * (from `probeGapMs` up to `probeGapMaxMs`). A refused probe costs about one 429: against a
+	 * limit the pacer has found, one in the first 10 seconds, then one every 20 to 30 seconds (at 2
+	 * requests a second, under 2% of them in the long run).
+	 * A 429 outside a probe means the limit shrank or someone else took part of it: the wait is back
+	 * at its shortest, to take the share back soon after it is free. Simulated, two or three workers
+	 * sharing 5 or 20 a second, started together or seconds apart, finish within 1.3x of the minimum
+	 * the limit allows (test/unit/pacerSharedLimit.test.ts); without probes, up to 13x.
+	 */
+	probeStep: 1,
+	probeGapMs: 10_000,
+	probeGapMaxMs: 30_000,
 };
 
 /**
@@ -121,6 +138,11 @@ export class Pacer {
 	private sent = 0;
 	/** Start times of the requests Huawei accepted in slow start, kept for one window. */
 	private readonly accepted: number[] = [];
+	/** The probe under way: the rate before it and when it began (see RATE.probeStep). */
+	private probe: { base: number; since: number } | undefined;
+	private nextProbeAt = Infinity;
+	private probeGapMs = RATE.probeGapMs;
+	private probeStep = RATE.probeStep;
 
 	constructor(
 		private limits: PacerLimits,
@@ -143,6 +165,8 @@ export class Pacer {
 		) {
 			this.rate = limits.requestsPerSecond;
 			this.throttledRate = Infinity;
+			this.probe = undefined;
+			this.nextProbeAt = Infinity;
 		}
 		this.limits = limits;
 		this.slots.setMax(limits.maxConcurrent);
@@ -183,6 +207,7 @@ export class Pacer {
 	 * not let the next requests catch up: the spacing counts from the actual start.
 	 */
 	private async startWhenDue(): Promise<number> {
+		this.maybeProbe();
 		const dueAt = Math.max(
 			this.lastStartAt + (1000 / this.rate) * RATE.spacingMargin,
 			this.holdUntil,
@@ -191,6 +216,21 @@ export class Pacer {
 		if (dueAt > now) await this.wait(dueAt - now);
 		this.lastStartAt = this.now();
 		return this.lastStartAt;
+	}
+
+	/** Starts a probe when one is due and this request would otherwise wait for its turn. */
+	private maybeProbe(): void {
+		const now = this.now();
+		if (
+			this.probe !== undefined ||
+			now < this.nextProbeAt ||
+			this.rate >= this.ceiling ||
+			this.lastStartAt + 1000 / this.rate <= now
+		)
+			return;
+		this.probe = { base: this.rate, since: now };
+		this.rate = Math.min(this.ceiling, this.rate + this.probeStep);
+		this.throttledRate = Math.max(this.throttledRate, this.rate);
 	}
 
 	/**
@@ -202,7 +242,19 @@ export class Pacer {
 		// Huawei asked everyone to hold off: no request of this identity starts before then.
 		if (retryAfterMs !== undefined)
 			this.holdUntil = Math.max(this.holdUntil, this.now() + retryAfterMs);
+		if (this.probe && startedAt >= this.probe.since) {
+			this.probeRefused(this.probe.base);
+			return;
+		}
+		if (this.probe) {
+			// Refused at the rate before the probe: that rate is too high now, whatever the probe finds.
+			this.rate = this.probe.base;
+			this.probe = undefined;
+		}
 		if (startedAt < this.lastDecreaseAt || this.now() - this.lastDecreaseAt < RATE.windowMs) return;
+		this.probeGapMs = RATE.probeGapMs;
+		this.probeStep = RATE.probeStep;
+		this.nextProbeAt = this.now() + this.probeGapMs;
 		// Only the first 429 reads what was accepted; from then on nothing is recorded (onSuccess).
 		const acceptedInWindow =
 			this.throttledRate === Infinity
@@ -222,8 +274,28 @@ export class Pacer {
 		this.lastDecreaseAt = this.now();
 	}
 
+	/** The probe's rate was refused: back to the rate before it, and wait longer before the next. */
+	private probeRefused(base: number): void {
+		this.rate = base;
+		this.throttledRate = base;
+		this.probe = undefined;
+		this.lastDecreaseAt = this.now();
+		// A larger step refused says nothing of the smallest one: only that one lengthens the wait.
+		if (this.probeStep === RATE.probeStep) {
+			this.probeGapMs = Math.min(RATE.probeGapMaxMs, this.probeGapMs * 2);
+		}
+		this.nextProbeAt = this.now() + this.probeGapMs;
+		this.probeStep = RATE.probeStep;
+	}
+
 	/** A request started at `startedAt` (its acquire's startedAt) was accepted. */
 	onSuccess(startedAt: number = this.now()): void {
+		if (this.probe && startedAt >= this.probe.since + RATE.windowMs) {
+			// A whole window at the probe's rate was accepted: keep it, and try a larger step at once.
+			this.probe = undefined;
+			this.probeStep *= 2;
+			this.nextProbeAt = this.now();
+		}
 		if (this.throttledRate === Infinity) {
 			this.accepted.push(startedAt);
 			while (this.accepted[0] <= startedAt - RATE.windowMs) this.accepted.shift();
@@ -236,7 +308,7 @@ export class Pacer {
 					? Math.min(RATE.step, throttled * RATE.fastShare)
 					: this.rate < throttled * RATE.settleFrom
 						? throttled * RATE.cautiousShare
-						: throttled * RATE.settleShare;
+						: 0;
 		this.rate = Math.min(this.ceiling, this.rate + step);
 	}
 }

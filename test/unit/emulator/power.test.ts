@@ -7,7 +7,8 @@ import { call, p } from './helpers';
 
 let emu: Emulator;
 beforeAll(async () => {
-	emu = await startEmulator({ powerTransitionMs: 40 });
+	// Long enough that a loaded machine answers the requests and checks below before a transition ends.
+	emu = await startEmulator({ powerTransitionMs: 500 });
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
@@ -24,7 +25,7 @@ describe('POST /desktops/action', () => {
 		expect(emu.getDesktop(dev01)).toMatchObject({ status: 'ACTIVE', task_status: 'powering-off' });
 		const job = await call(emu, 'GET', p(emu, `/workspace-jobs/${String(res.json?.job_id)}`));
 		expect(job.json).toMatchObject({ status: 'RUNNING', sub_jobs_total: 1 });
-		await wait(60);
+		await wait(700);
 		expect(emu.getDesktop(dev01)).toMatchObject({ status: 'SHUTOFF', task_status: '' });
 		const done = await call(emu, 'GET', p(emu, `/workspace-jobs/${String(res.json?.job_id)}`));
 		expect(done.json).toMatchObject({ status: 'SUCCESS' });
@@ -52,7 +53,7 @@ describe('POST /desktops/action', () => {
 		emu.setNextPowerOutcome(dev01, 'fail');
 		emu.setNextPowerOutcome(dev02, 'hang');
 		const res = await action({ desktop_ids: [dev01, dev02], op_type: 'reboot' });
-		await wait(60);
+		await wait(700);
 		expect(emu.getDesktop(dev01)).toMatchObject({ status: 'ERROR', task_status: '' });
 		expect(emu.getDesktop(dev02)).toMatchObject({ status: 'ACTIVE', task_status: 'rebooting' });
 		const job = await call(emu, 'GET', p(emu, `/workspace-jobs/${String(res.json?.job_id)}`));

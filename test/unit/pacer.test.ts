@@ -424,6 +424,22 @@ describe('probing above the learned rate', () => {
 		expect([...new Set(rates.filter((r) => r > 10))]).toEqual([11, 13, 17, 25, 41]);
 	});
 
+	test('a probe never goes above a ceiling, and a pacer at its ceiling does not probe', async () => {
+		const time = fakeTime();
+		const pacer = new Pacer({ requestsPerSecond: 10.5, maxConcurrent: 10 }, time.now, time.wait);
+		pacer.onThrottled(0);
+		for (let i = 0; i < 200; i++) pacer.onSuccess(time.now());
+		const rates: number[] = [];
+		for (let i = 0; i < 300; i++) {
+			const release = await pacer.acquire();
+			rates.push(pacer.currentRate);
+			pacer.onSuccess(release.startedAt);
+			release();
+		}
+		expect(Math.max(...rates)).toBe(10.5);
+		expect(rates.at(-1)).toBe(10.5);
+	});
+
 	test('a refused probe goes back to the rate before it; the next probe waits twice as long as the first, then 30 seconds, no longer', async () => {
 		const { time, pacer, send } = await settledAtTen();
 		// A gateway admitting 10 in any sliding second, by start time.

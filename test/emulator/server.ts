@@ -59,6 +59,7 @@ async function handle(core: EmulatorCore, delays: Delays, req: IncomingMessage, 
 	res.on('close', done);
 
 	const requestId = randomUUID();
+	const receivedAt = Date.now();
 	const bodyBytes = await readBody(req);
 	const method = (req.method ?? 'GET').toUpperCase();
 	const target = parseTarget(req.url ?? '/');
@@ -77,6 +78,7 @@ async function handle(core: EmulatorCore, delays: Delays, req: IncomingMessage, 
 		status: 0,
 		route: route.name,
 		requestId,
+		receivedAt,
 		auth: 'none',
 	};
 	core.requests.push(record);

@@ -81,6 +81,8 @@ export interface RecordedRequest {
 	route: RouteName;
 	/** Addition: the X-Request-Id sent back. */
 	requestId: string;
+	/** Addition: when the request arrived, wall-clock milliseconds (Date.now()), for timing tests. */
+	receivedAt: number;
 	/** Addition: how the request authenticated (or tried to). */
 	auth: AuthKind;
 	/** Addition: the fault type applied to this request, if any. */

@@ -50,6 +50,22 @@ describe('spacing', () => {
 		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(103);
 	});
 
+	test('a timer that fires a few ms late keeps the schedule: lateness does not add up, and no second holds more than the rate', async () => {
+		let now = 0;
+		const pacer = new Pacer({ requestsPerSecond: 10, maxConcurrent: 10 }, () => now, async (ms) => {
+			now += ms + 5; // every timer fires 5 ms late
+		});
+		const starts: number[] = [];
+		for (let i = 0; i < 21; i++) {
+			const release = await pacer.acquire();
+			starts.push(release.startedAt);
+			release();
+		}
+		// 20 spacings of 103 ms, plus one timer's lateness (not 20 of them).
+		expect(starts[20] - starts[0]).toBe(20 * 103 + 5);
+		for (let i = 10; i < starts.length; i++) expect(starts[i] - starts[i - 10]).toBeGreaterThanOrEqual(1000);
+	});
+
 	test('idle time is not banked: after a pause the next request does not get a burst', async () => {
 		const time = fakeTime();
 		const pacer = new Pacer({ requestsPerSecond: 2, maxConcurrent: 10 }, time.now, time.wait);

@@ -440,6 +440,30 @@ describe('probing above the learned rate', () => {
 		expect([...new Set(rates.filter((r) => r > 10))]).toEqual([11, 13, 17, 25, 41]);
 	});
 
+	test('far below a rate Huawei took before (another worker now holds the share), a refused probe does not lengthen the wait', async () => {
+		const { time, pacer, send } = await settledAtTen();
+		await send(20);
+		// Another process takes half of the limit: two 429s a window apart bring this one down to 4.9.
+		pacer.onThrottled(time.now());
+		time.advance(1100);
+		pacer.onThrottled(time.now());
+		expect(pacer.currentRate).toBeCloseTo(4.9);
+		// What is left for this process: 5 in any sliding second, by start time.
+		const admitted: number[] = [];
+		const refusedAt: number[] = [];
+		await send(400, (startedAt) => {
+			if (admitted.filter((t) => t > startedAt - 1000).length < 5) {
+				admitted.push(startedAt);
+				return 'ok';
+			}
+			refusedAt.push(startedAt);
+			return '429';
+		});
+		// Once it has settled near 5 (a few 429s climbing back first), a refused probe every 10 s.
+		const gaps = refusedAt.slice(1).map((t, i) => Math.round((t - refusedAt[i]) / 1000));
+		expect(gaps.slice(-4)).toEqual([10, 10, 10, 10]);
+	});
+
 	test('a probe never goes above a ceiling, and a pacer at its ceiling does not probe', async () => {
 		const time = fakeTime();
 		const pacer = new Pacer({ requestsPerSecond: 10.5, maxConcurrent: 10 }, time.now, time.wait);

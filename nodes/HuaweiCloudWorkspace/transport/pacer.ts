@@ -81,13 +81,16 @@ const RATE = {
 	 * limit the pacer has found, one in the first 10 seconds, then one every 20 to 30 seconds (at 2
 	 * requests a second, under 2% of them in the long run).
 	 * A 429 outside a probe means the limit shrank or someone else took part of it: the wait is back
-	 * at its shortest, to take the share back soon after it is free. Simulated, two or three workers
+	 * at its shortest, to take the share back soon after it is free; and while the rate is below
+	 * `squeezedBelow` of the best rate Huawei took since the first 429, refused probes do not
+	 * lengthen the wait either. Simulated, two or three workers
 	 * sharing 5 or 20 a second, started together or seconds apart, finish within 1.3x of the minimum
 	 * the limit allows (test/unit/pacerSharedLimit.test.ts); without probes, up to 13x.
 	 */
 	probeStep: 1,
 	probeGapMs: 10_000,
 	probeGapMaxMs: 30_000,
+	squeezedBelow: 0.7,
 };
 
 /**
@@ -151,6 +154,8 @@ export class Pacer {
 	private nextProbeAt = Infinity;
 	private probeGapMs = RATE.probeGapMs;
 	private probeStep = RATE.probeStep;
+	/** The highest rate Huawei has taken since the first 429: far below it, this pacer is likely squeezed. */
+	private bestRate = 0;
 
 	constructor(
 		private limits: PacerLimits,
@@ -290,8 +295,9 @@ export class Pacer {
 		this.throttledRate = base;
 		this.probe = undefined;
 		this.lastDecreaseAt = this.now();
-		// A larger step refused says nothing of the smallest one: only that one lengthens the wait.
-		if (this.probeStep === RATE.probeStep) {
+		// A larger step refused says nothing of the smallest one: only that one lengthens the wait. Far
+		// below a rate Huawei took before, the share is likely held by another process: keep looking often.
+		if (this.probeStep === RATE.probeStep && base >= this.bestRate * RATE.squeezedBelow) {
 			this.probeGapMs = Math.min(RATE.probeGapMaxMs, this.probeGapMs * 2);
 		}
 		this.nextProbeAt = this.now() + this.probeGapMs;
@@ -306,6 +312,7 @@ export class Pacer {
 			this.probeStep *= 2;
 			this.nextProbeAt = this.now();
 		}
+		if (this.throttledRate !== Infinity && !this.probe) this.bestRate = Math.max(this.bestRate, this.rate);
 		if (this.throttledRate === Infinity) {
 			this.accepted.push(startedAt);
 			while (this.accepted[0] <= startedAt - RATE.windowMs) this.accepted.shift();

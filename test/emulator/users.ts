@@ -149,6 +149,12 @@ function expiresMs(user: WorkspaceUser): number {
 	return user.account_expires === '0' ? 0 : Date.parse(user.account_expires);
 }
 
+/** Whether the account has expired by `now`: User's account_expired, UserDetail's user_expired. */
+function expiredBy(user: WorkspaceUser, now: number): boolean {
+	const expires = expiresMs(user);
+	return expires !== 0 && expires < now;
+}
+
 /** `User` (model_user.go), one entry of GET /users. */
 export function userInfo(user: WorkspaceUser, totalDesktops: number, now: number): Record<string, unknown> {
 	return {
@@ -158,7 +164,7 @@ export function userInfo(user: WorkspaceUser, totalDesktops: number, now: number
 		user_phone: user.user_phone,
 		active_type: user.active_type,
 		account_expires: user.account_expires,
-		account_expired: expiresMs(user) !== 0 && expiresMs(user) < now,
+		account_expired: expiredBy(user, now),
 		enable_change_password: user.enable_change_password,
 		next_login_change_password: user.next_login_change_password,
 		description: user.description,
@@ -180,7 +186,7 @@ export function userDetail(user: WorkspaceUser, totalDesktops: number, now: numb
 		description: user.description,
 		when_created: user.when_created,
 		account_expires: expiresMs(user),
-		user_expired: expiresMs(user) !== 0 && expiresMs(user) < now,
+		user_expired: expiredBy(user, now),
 		locked: false,
 		disabled: false,
 		enable_change_password: user.enable_change_password,
